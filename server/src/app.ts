@@ -1,0 +1,89 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context';
+import { registerAuthHook } from './http/auth-hook';
+import { registerErrorHandler } from './http/error-handler';
+import { uuidv7 } from './lib/ids';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerOrgRoutes } from './modules/org/org.routes';
+import { createServices, type Services } from './services';
+import { VERSION } from './version';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  services: Services;
+}
+
+/**
+ * Builds the HTTP app with every module's routes. Never listens: tests inject requests,
+ * main.ts listens.
+ */
+export async function buildApp(
+  ctx: Omit<AppContext, 'log'>,
+  opts: { logger?: boolean } = {},
+): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: opts.logger
+      ? { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      : false,
+    bodyLimit: ctx.config.http.bodyLimitBytes,
+    genReqId: () => uuidv7(),
+    requestIdHeader: false,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services = await createServices({ ...ctx, log: app.log });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'cityloop API',
+        version: VERSION,
+        description: 'City operation management service platform',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandler(app);
+  registerAuthHook(app, services.auth);
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  app.get(
+    '/api/health',
+    {
+      config: { auth: 'public' },
+      schema: { tags: ['system'], summary: 'Liveness and store kind' },
+    },
+    () => ({
+      status: 'ok',
+      store: ctx.store.kind,
+      version: VERSION,
+    }),
+  );
+
+  registerAuthRoutes(app, services);
+  registerOrgRoutes(app, services);
+
+  await app.ready();
+  return { app, services };
+}

@@ -1,0 +1,10 @@
+import type { CatalogTables } from '../modules/catalog/catalog.table';
+import type { OrgTables } from '../modules/org/org.table';
+import type { RoutingTables } from '../modules/routing/routing.table';
+import type { SpaceTables } from '../modules/space/space.table';
+import type { AppSettingTable } from './settings.table';
+
+/** Every table of cityloop, composed from the modules' table files. */
+export interface Database extends SpaceTables, CatalogTables, OrgTables, RoutingTables {
+  app_setting: AppSettingTable;
+}

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database';
+
+export type DbKind = 'sqlite' | 'postgres';
+
+export interface Db {
+  readonly db: Kysely<Database>;
+  readonly kind: DbKind;
+  destroy(): Promise<void>;
+}
+
+// int8 (COUNT, bigint epoch-ms columns) comes back from pg as a string; every value we keep
+// in bigint columns is an epoch-ms or a count, far below 2^53, so a Number is exact.
+pg.types.setTypeParser(20, (v) => Number(v));
+// numeric (AVG, SUM over integers) likewise.
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export interface CreateDbOptions {
+  kind: DbKind;
+  /** SQLite file path, or ':memory:'. */
+  sqliteFile?: string;
+  /** PostgreSQL connection string. */
+  url?: string;
+  /** PostgreSQL schema to use (tests run each file in its own schema). */
+  schema?: string;
+  poolSize?: number;
+}
+
+/**
+ * Opens the store. SQLite runs in WAL mode with foreign keys on; PostgreSQL through a pool.
+ * Portable representations (decided once, see docs/ARCHITECTURE.md): ids are UUIDv7 text,
+ * times are epoch-ms integers (bigint), flags are 0/1 integers, JSON is text.
+ */
+export function createDb(opts: CreateDbOptions): Db {
+  if (opts.kind === 'sqlite') {
+    const file = opts.sqliteFile ?? ':memory:';
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true });
+    }
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    // WAL + NORMAL survives a process crash (SIGKILL) without losing committed transactions;
+    // only an OS crash or power loss may drop the last few.
+    sqlite.pragma('synchronous = NORMAL');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, kind: 'sqlite', destroy: () => db.destroy() };
+  }
+  if (!opts.url) {
+    throw new Error('createDb: postgres needs a url');
+  }
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.poolSize ?? 10,
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', destroy: () => db.destroy() };
+}

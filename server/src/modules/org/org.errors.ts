@@ -1,0 +1,7 @@
+export type OrgErrorCode =
+  | 'ORG_USER_NOT_FOUND'
+  | 'ORG_UNIT_NOT_FOUND'
+  | 'ORG_USERNAME_TAKEN'
+  | 'ORG_UNIT_CODE_TAKEN'
+  | 'ORG_SCOPE_INVALID'
+  | 'ORG_REGION_NOT_FOUND';
