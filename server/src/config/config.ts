@@ -25,8 +25,8 @@ export const CONFIG_VARIABLES = {
   },
   DEMO_MODE: {
     description:
-      'true: create the demo city and demo accounts on first start. Default true unless NODE_ENV=production.',
-    default: '',
+      'true: create the demo city and demo accounts on first start. `npm start` passes --demo, which sets it unless given; `npm run serve` (production) does not.',
+    default: 'false',
     sensitive: false,
   },
   DEMO_PASSWORD: {
@@ -190,9 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const raw: Record<string, string> = {};
   for (const [name, meta] of Object.entries(CONFIG_VARIABLES)) {
     raw[name] = env[name] ?? meta.default;
-  }
-  if (raw.DEMO_MODE === '') {
-    raw.DEMO_MODE = env.NODE_ENV === 'production' ? 'false' : 'true';
   }
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
