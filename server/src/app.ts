@@ -11,8 +11,14 @@ import type { AppContext } from './context';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/error-handler';
 import { uuidv7 } from './lib/ids';
+import { registerAttachmentRoutes } from './modules/attachments/attachments.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
+import { registerClockRoutes } from './modules/clock/clock.routes';
+import { registerCasesRoutes } from './modules/cases/cases.routes';
 import { registerOrgRoutes } from './modules/org/org.routes';
+import { registerRoutingRoutes } from './modules/routing/routing.routes';
+import { registerSpaceRoutes } from './modules/space/space.routes';
 import { createServices, type Services } from './services';
 import { VERSION } from './version';
 
@@ -83,6 +89,12 @@ export async function buildApp(
 
   registerAuthRoutes(app, services);
   registerOrgRoutes(app, services);
+  registerCatalogRoutes(app, services);
+  registerRoutingRoutes(app, services);
+  registerCasesRoutes(app, services);
+  registerClockRoutes(app, services);
+  registerAttachmentRoutes(app, services);
+  registerSpaceRoutes(app, services);
 
   await app.ready();
   return { app, services };

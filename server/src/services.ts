@@ -1,15 +1,39 @@
 import type { AppContext } from './context';
+import {
+  createAttachmentService,
+  type AttachmentService,
+} from './modules/attachments/attachments.service';
 import { createAuthService, type AuthService } from './modules/auth/auth.service';
+import { checkOverdueJob } from './modules/cases/check-overdue.job';
+import { createCasesService, type CasesService } from './modules/cases/cases.service';
+import { createCatalogService, type CatalogService } from './modules/catalog/catalog.service';
+import { createClockService, type ClockService } from './modules/clock/clock.service';
 import { createSeeds, type Seeds } from './modules/demo/seeds';
 import { createOrgService, type OrgService } from './modules/org/org.service';
+import { createRoutingService, type RoutingService } from './modules/routing/routing.service';
+import { createLocalBus, createPostgresBus, type LiveBus } from './modules/live/live-bus';
 import { createSpaceService, type SpaceService } from './modules/space/space.service';
+import { gcj02ToWgs84 } from './modules/space/gcj02';
+import { postgresLeader, soleLeader } from './jobs/leader';
+import { startScheduler } from './jobs/scheduler';
+import { DomainError } from './lib/errors';
 
 /** Every module service, built once per app from the context. */
 export interface Services {
   ctx: AppContext;
+  /** The working calendar (holidays, working periods) and deadlines on it. */
+  clock: ClockService;
   space: SpaceService;
+  /** Code tables (components, matters), legacy codes, registration conditions, time limits. */
+  catalog: CatalogService;
   org: OrgService;
   auth: AuthService;
+  routing: RoutingService;
+  attachments: AttachmentService;
+  /** Case intake, workflow commands, queries, event log and the overdue sweep. */
+  cases: CasesService;
+  /** Live case events (SSE subscribers). */
+  live: LiveBus;
   seeds: Seeds;
   /** Starts background work (the clock's sweeps); main.ts calls it, tests drive jobs directly. */
   start(): Promise<void>;
@@ -17,22 +41,91 @@ export interface Services {
 }
 
 export async function createServices(ctx: AppContext): Promise<Services> {
-  const space = await createSpaceService(ctx);
+  const clock = await createClockService(ctx);
+  const space = await createSpaceService(ctx, {
+    // Bound late: org is built below, and only called once requests or seeds run.
+    unitExists: async (id) => (await org.getUnit(id).catch(() => null)) !== null,
+  });
+  const catalog = await createCatalogService(ctx);
   const org = createOrgService(ctx, () => space.regions());
   const auth = createAuthService(ctx, org);
-  const partial = { ctx, space, org, auth };
+  const routing = await createRoutingService(ctx, {
+    unitExists: async (id) => (await org.getUnit(id).catch(() => null)) !== null,
+    regionExists: (id) => space.regions().byId(id) !== undefined,
+  });
+  const attachments = createAttachmentService(ctx);
+  const live =
+    ctx.store.kind === 'postgres' && ctx.store.url
+      ? await createPostgresBus(ctx.store.url, ctx.log, ctx.store.schema)
+      : createLocalBus();
+  const cases = createCasesService(ctx, {
+    locate(lng, lat) {
+      const hit = space.locate(lng, lat);
+      return hit
+        ? {
+            lng,
+            lat,
+            gridCode: hit.grid.code,
+            areaClass: hit.grid.areaClass,
+            communityId: hit.community?.id ?? null,
+            streetId: hit.street?.id ?? null,
+            districtId: hit.district?.id ?? null,
+            cityId: hit.city?.id ?? null,
+          }
+        : null;
+    },
+    gcj02ToWgs84,
+    async resolveMatter(code, legacyKind) {
+      const r = await catalog.resolveCode(code, { kind: 'matter', legacyKind, path: 'body.matterCode' });
+      return { code: r.code, original: r.original === r.code ? null : r.original };
+    },
+    async handleLimit(matterCode, conditionId, areaClass) {
+      try {
+        const l = await catalog.timeLimitFor({ matterCode, conditionId, areaClass });
+        return { conditionId: l.conditionId, amount: l.amount, unit: l.unit, photoRequired: l.photoRequired, urgent: l.urgent };
+      } catch (err) {
+        if (err instanceof DomainError && err.code === 'CATALOG_CONDITION_NOT_FOUND') {
+          if (conditionId) {
+            throw err;
+          }
+          return null;
+        }
+        throw err;
+      }
+    },
+    stageLimit: (stage, urgency, areaClass) => catalog.stageLimitCached({ stage, urgency, areaClass }),
+    calendar: () => clock.calendar(),
+    regionLevel: (id) => space.regions().byId(id)?.level,
+    inspectorsOfGrid: (grid) => org.inspectorsOfGrid(grid),
+    gridsOfInspector: (userId) => org.gridsOfInspector(userId),
+    unitExists: async (id) => (await org.getUnit(id).catch(() => null)) !== null,
+    proposeUnit: (subject) => routing.propose(subject),
+    assertAttachments: async (ids, actor) => {
+      if (ids.length > 0) {
+        await attachments.assertUsable(ids, actor);
+      }
+    },
+    bindAttachments: (trx, ids, caseId, kind) =>
+      ids.length > 0 ? attachments.bindToCase(trx, ids, caseId, kind as Parameters<typeof attachments.bindToCase>[3]) : Promise.resolve(),
+    publish: (e) => live.publish(e),
+  });
+  const partial = { ctx, clock, space, catalog, org, auth, routing, attachments, cases, live };
   const seeds = createSeeds(partial);
   const timers: NodeJS.Timeout[] = [];
+  let stopScheduler: (() => Promise<void>) | null = null;
   return {
     ...partial,
     seeds,
     start() {
       timers.push(setInterval(() => void auth.pruneFailures(), 10 * 60_000).unref());
+      const leader = ctx.store.kind === 'postgres' && ctx.store.url ? postgresLeader(ctx.store.url) : soleLeader;
+      stopScheduler = startScheduler([checkOverdueJob(cases)], leader, ctx.log);
       return Promise.resolve();
     },
-    stop() {
+    async stop() {
       timers.forEach(clearInterval);
-      return Promise.resolve();
+      await stopScheduler?.();
+      await live.close();
     },
   };
 }

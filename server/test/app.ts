@@ -30,6 +30,8 @@ export async function createTestApp(
     ...opts.env,
   });
   const { app, services } = await buildApp({ config, store, clock });
+  // As at every start: code tables, default limits, the calendar.
+  await services.seeds.referenceData();
   return {
     app,
     services,
@@ -42,6 +44,7 @@ export async function createTestApp(
         headers: { ...(headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       }),
     async close() {
+      await services.stop();
       await app.close();
       await store.destroy();
     },

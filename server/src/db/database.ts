@@ -1,10 +1,21 @@
+import type { AttachmentTables } from '../modules/attachments/attachments.table';
+import type { CasesTables } from '../modules/cases/cases.table';
 import type { CatalogTables } from '../modules/catalog/catalog.table';
+import type { ClockTables } from '../modules/clock/clock.table';
 import type { OrgTables } from '../modules/org/org.table';
 import type { RoutingTables } from '../modules/routing/routing.table';
 import type { SpaceTables } from '../modules/space/space.table';
 import type { AppSettingTable } from './settings.table';
 
 /** Every table of cityloop, composed from the modules' table files. */
-export interface Database extends SpaceTables, CatalogTables, OrgTables, RoutingTables {
+export interface Database
+  extends
+    SpaceTables,
+    CatalogTables,
+    OrgTables,
+    RoutingTables,
+    CasesTables,
+    ClockTables,
+    AttachmentTables {
   app_setting: AppSettingTable;
 }

@@ -10,6 +10,10 @@ export type DbKind = 'sqlite' | 'postgres';
 export interface Db {
   readonly db: Kysely<Database>;
   readonly kind: DbKind;
+  /** The PostgreSQL schema, when not the default (tests run each file in its own). */
+  readonly schema?: string;
+  /** The PostgreSQL connection string (the live bus opens its own LISTEN connection). */
+  readonly url?: string;
   destroy(): Promise<void>;
 }
 
@@ -60,5 +64,5 @@ export function createDb(opts: CreateDbOptions): Db {
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', destroy: () => db.destroy() };
+  return { db, kind: 'postgres', schema: opts.schema, url: opts.url, destroy: () => db.destroy() };
 }

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './db';
 import { MIGRATIONS } from './migrations';
 
@@ -10,7 +10,19 @@ class StaticMigrationProvider implements MigrationProvider {
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(store: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: store.db, provider: new StaticMigrationProvider() });
+  // Kysely looks for its own tables in every schema unless told which one: on a PostgreSQL
+  // server that holds several cityloop schemas (tests, tenants) it would find another
+  // schema's kysely_migration and skip creating its own. Pin it to the current schema.
+  const migrationTableSchema =
+    store.kind === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]
+          ?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db: store.db,
+    provider: new StaticMigrationProvider(),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

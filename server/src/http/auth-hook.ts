@@ -60,7 +60,8 @@ export function registerAuthHook(app: FastifyInstance, sessions: SessionResolver
       throw new Error(`route ${String(route.method)} ${route.url} declares no auth policy`);
     }
   });
-  app.addHook('preHandler', async (req) => {
+  // onRequest: a caller without a session learns nothing about the body rules (401 before 400).
+  app.addHook('onRequest', async (req) => {
     const auth = req.routeOptions.config.auth;
     if (!auth || auth === 'public') {
       return;

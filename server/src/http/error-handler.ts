@@ -28,7 +28,9 @@ function isErrorCode(code: string): code is ErrorCode {
 
 /** Validation issues of a request → field-path issues (`body.username`, `query.lng`). */
 function validationIssues(err: FastifyError): FieldIssue[] {
-  const where = err.validationContext ?? 'body';
+  // Fastify names the query string 'querystring'; paths say `query.x` like the services do.
+  const context = err.validationContext ?? 'body';
+  const where = context === 'querystring' ? 'query' : context;
   const issues: FieldIssue[] = [];
   for (const v of err.validation ?? []) {
     const base = String(v.instancePath as unknown).replace(/^\//, '').replaceAll('/', '.');

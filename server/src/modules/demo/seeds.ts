@@ -1,13 +1,18 @@
 import type { AppContext } from '../../context';
 import type { AuthService } from '../auth/auth.service';
+import { seedReferenceCatalog } from '../catalog/catalog.seed';
+import { seedCalendar } from '../clock/clock.seed';
 import type { OrgService } from '../org/org.service';
+import type { RoutingService } from '../routing/routing.service';
 import type { SpaceService } from '../space/space.service';
+import { listDemoAccounts, seedDemoCity, setDemoPasswords } from './demo-seed';
 
 interface SeedDeps {
   ctx: AppContext;
   space: SpaceService;
   org: OrgService;
   auth: AuthService;
+  routing?: Pick<RoutingService, 'list' | 'import'>;
 }
 
 export interface Seeds {
@@ -22,11 +27,18 @@ export interface Seeds {
 }
 
 export function createSeeds(deps: SeedDeps): Seeds {
-  void deps;
   return {
-    referenceData: () => Promise.resolve(),
-    demoCity: () => Promise.resolve(),
-    demoAccounts: () => Promise.resolve([]),
-    setDemoPasswords: () => Promise.resolve(),
+    referenceData: async () => {
+      await seedReferenceCatalog(deps.ctx.store.db);
+      await seedCalendar(deps.ctx.store.db, {
+        timeZone: deps.ctx.config.timezone,
+        nowMs: deps.ctx.clock.now(),
+      });
+    },
+    demoCity: async (opts) => {
+      await seedDemoCity(deps, opts);
+    },
+    demoAccounts: () => listDemoAccounts(deps),
+    setDemoPasswords: (password) => setDemoPasswords(deps, password),
   };
 }

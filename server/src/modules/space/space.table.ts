@@ -19,6 +19,8 @@ export interface GridTable {
   code: string;
   /** The 14-character code the grid was imported with, if any. */
   legacy_code: string | null;
+  /** Optional display name (migration 000400). */
+  name: string | null;
   community_id: string;
   area_class: string;
   geometry: string;

@@ -28,14 +28,14 @@ const STATE_ROWS: readonly Row[] = [
   ['reported', 'register', 'registered', INTAKE, ['matter', 'condition']],
   ['reported', 'refuse', 'refused', INTAKE, ['reason']],
   ['reported', 'void', 'voided', INTAKE, ['voidReason']],
-  ['reported', 'merge', 'voided', INTAKE, ['parentCase']],
+  ['reported', 'merge', 'reported', INTAKE, ['parentCase']],
   ['reported', 'self_handle', 'self_handled', ['inspector'], ['photo']],
   ['verifying', 'verify', 'pending_register', ['inspector'], ['verifyResult']],
-  ['verifying', 'merge', 'voided', INTAKE, ['parentCase']],
+  ['verifying', 'merge', 'verifying', INTAKE, ['parentCase']],
   ['pending_register', 'register', 'registered', INTAKE, ['matter', 'condition']],
   ['pending_register', 'refuse', 'refused', INTAKE, ['reason']],
   ['pending_register', 'void', 'voided', INTAKE, ['voidReason']],
-  ['pending_register', 'merge', 'voided', INTAKE, ['parentCase']],
+  ['pending_register', 'merge', 'pending_register', INTAKE, ['parentCase']],
   ['pending_register', 'self_handle', 'self_handled', ['inspector'], ['photo']],
   ['registered', 'dispatch', 'dispatched', ['dispatcher'], ['targetUnit']],
   ['dispatched', 'acknowledge', 'handling', UNIT, []],
@@ -336,11 +336,12 @@ describe('decide: overlays', () => {
     expect(decide({ state: 'handling', action: 'remind', role: 'dispatcher' }).ok).toBe(true);
   });
 
-  it('no non-overlay action keeps the state or is flagged as overlay', () => {
+  it('no non-overlay action but merge keeps the state, and none is flagged as overlay', () => {
     for (const [state, action, to, roles] of STATE_ROWS) {
       const d = decide({ state, action, role: roles[0]!, payload: FULL });
       expect(d.ok && d.to).toBe(to);
-      expect(to).not.toBe(state);
+      // merge links the child and leaves it where it is, until the parent closes.
+      expect(to === state).toBe(action === 'merge');
       expect(d.ok && d.effects.overlay).toBe(false);
     }
   });
@@ -475,8 +476,8 @@ describe('decide: whole paths', () => {
       });
       expect(d).toMatchObject({
         ok: true,
-        to: 'voided',
-        effects: { linksParent: true, voidReason: 'merged' },
+        to: state,
+        effects: { linksParent: true, voidReason: null },
       });
     }
   });

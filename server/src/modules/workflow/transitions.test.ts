@@ -79,10 +79,10 @@ describe('TRANSITIONS (the table itself)', () => {
     }
   });
 
-  it("uses 'same' exactly for the overlay actions, and flags them", () => {
+  it("uses 'same' exactly for the overlay actions and merge, and flags only overlays", () => {
     for (const r of TRANSITIONS) {
       const isOverlay = (OVERLAY_ACTIONS as readonly string[]).includes(r.action);
-      expect(r.to === 'same').toBe(isOverlay);
+      expect(r.to === 'same').toBe(isOverlay || r.action === 'merge');
       expect(r.effects.overlay).toBe(isOverlay);
     }
   });

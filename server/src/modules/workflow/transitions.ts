@@ -42,8 +42,10 @@
  *   `pending_register` → `self_handled`; the shift leader audits it: pass → `closed`, fail →
  *   `voided` (void reason `self_handle_rejected`; if the problem is still there it is reported
  *   again as a new case).
- * - `merge` links a duplicate to its parent and voids it (void reason `merged`); closing the
- *   parent later closes the children, which is the cases service's job.
+ * - `merge` links a duplicate to its parent and leaves its state as it is: the child waits,
+ *   frozen (the cases service allows nothing on it but overlays), and closing the parent closes
+ *   every child with an event each (issue: "closing the parent closes its children"). Before:
+ *   merge voided the child, which made that closure impossible.
  * - Overlays: `supervise` (督办) and `remind` (催办) are allowed in every open state and never
  *   change it (`to: 'same'`). A supervision notice must say what it asks for (`reason`); a
  *   reminder needs nothing.
@@ -106,7 +108,7 @@ export interface TransitionEffects {
 export interface TransitionRule {
   readonly from: OpenState;
   readonly action: CaseAction;
-  /** The next state, or 'same' for an overlay. */
+  /** The next state, or 'same' for an overlay or a merge (the state does not change). */
   readonly to: CaseState | 'same';
   /** Roles allowed to take the action (a user needs any one of them). */
   readonly roles: readonly BusinessRole[];
@@ -133,7 +135,7 @@ export const NO_EFFECTS: TransitionEffects = Object.freeze({
 });
 
 interface RuleSpec {
-  readonly to: CaseState;
+  readonly to: CaseState | 'same';
   readonly roles: readonly BusinessRole[];
   readonly requires?: readonly RequirementKey[];
   readonly requiresIfPhotoRequired?: readonly RequirementKey[];
@@ -191,10 +193,10 @@ function intakeDecisions(from: 'reported' | 'pending_register'): TransitionRule[
     row(from, 'refuse', { to: 'refused', roles: INTAKE, requires: ['reason'] }),
     row(from, 'void', { to: 'voided', roles: INTAKE, requires: ['voidReason'] }),
     row(from, 'merge', {
-      to: 'voided',
+      to: 'same',
       roles: INTAKE,
       requires: ['parentCase'],
-      effects: { linksParent: true, voidReason: 'merged' },
+      effects: { linksParent: true },
     }),
     row(from, 'self_handle', { to: 'self_handled', roles: INSPECTOR, requires: ['photo'] }),
   ];
@@ -216,10 +218,10 @@ const STATE_RULES: readonly TransitionRule[] = [
     requires: ['verifyResult'],
   }),
   row('verifying', 'merge', {
-    to: 'voided',
+    to: 'same',
     roles: INTAKE,
     requires: ['parentCase'],
-    effects: { linksParent: true, voidReason: 'merged' },
+    effects: { linksParent: true },
   }),
 
   // pending_register: the intake decision.

@@ -1,0 +1,182 @@
+import type { CaseAction } from '@common/workflow';
+import type { Actor } from '../auth/actor';
+import { trafficLight, type WorkingCalendar } from '../clock';
+import type { Limit } from './case-clock';
+import type { CaseEventRow, CaseRow } from './cases.table';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export interface CaseView {
+  id: string;
+  number: string;
+  source: string;
+  state: string;
+  version: number;
+  matter: { code: string; originalCode: string | null; majorCode: string; conditionId: string | null } | null;
+  urgency: string;
+  description: string;
+  address: string | null;
+  location: {
+    lng: number;
+    lat: number;
+    gridCode: string;
+    areaClass: string;
+    h3: string;
+    communityId: string | null;
+    streetId: string | null;
+    districtId: string | null;
+  };
+  reporter: { name: string | null; phone: string | null; anonymous: boolean } | null;
+  unitId: string | null;
+  routing: { proposedUnitId: string | null; ruleId: string | null; matched: string[] } | null;
+  stage: {
+    name: string;
+    startedAt: string | null;
+    deadline: string | null;
+    limit: Limit | null;
+    overdue: boolean;
+    light: 'green' | 'yellow' | 'red' | null;
+    usedRatio: number | null;
+  } | null;
+  handling: { startedAt: string | null; deadline: string | null; limit: Limit | null; overdue: boolean; paused: boolean } | null;
+  counters: { rework: number; return: number; extension: number; hang: number; supervise: number; remind: number };
+  parentCaseId: string | null;
+  disposalMode: string | null;
+  voidReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  registeredAt: string | null;
+  dispatchedAt: string | null;
+  handledAt: string | null;
+  closedAt: string | null;
+  closeKind: string | null;
+  availableActions?: CaseAction[];
+  duplicates?: { caseId: string; number: string; state: string; score: number; reason: unknown }[];
+}
+
+/** Masks the middle of a phone number: 138****5678. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) {
+    return phone;
+  }
+  return phone.length <= 7 ? '****' : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+/**
+ * Case row → API JSON; the only place case field names are decided. Reporter contact is shown
+ * in full to intake roles only, masked to other staff, hidden from handling units, and
+ * anonymous reports show no reporter at all.
+ */
+export function presentCase(
+  r: CaseRow,
+  o: { actor: Actor | null; availableActions: CaseAction[] | undefined; calendar: WorkingCalendar; now: number },
+): CaseView {
+  const stageLimit = r.stage_limit ? (JSON.parse(r.stage_limit) as Limit) : null;
+  const handleLimit = r.handle_limit ? (JSON.parse(r.handle_limit) as Limit) : null;
+  const pauses = JSON.parse(r.pauses) as { from: number; to: number | null }[];
+  let light: CaseView['stage'] extends infer S ? (S extends { light: infer L } ? L : never) : never = null;
+  let usedRatio: number | null = null;
+  if (r.stage && r.stage_started_at !== null && r.stage_deadline_at !== null && stageLimit) {
+    const tl = trafficLight({
+      startMs: r.stage_started_at,
+      deadlineMs: r.stage_deadline_at,
+      nowMs: o.now,
+      unit: stageLimit.unit,
+      calendar: o.calendar,
+      pauses: r.stage === 'handle' ? pauses : [],
+    });
+    light = tl.light;
+    usedRatio = Math.round(tl.usedRatio * 1000) / 1000;
+  }
+  const roles = o.actor?.roles ?? [];
+  const intake = roles.some((x) => x === 'intake_clerk' || x === 'shift_leader');
+  const unitOnly = roles.length > 0 && roles.every((x) => x === 'unit_staff' || x === 'unit_leader');
+  let reporter: CaseView['reporter'] = null;
+  if (r.anonymous === 1) {
+    reporter = { name: null, phone: null, anonymous: true };
+  } else if (!unitOnly && (r.reporter_name || r.reporter_phone)) {
+    reporter = { name: r.reporter_name, phone: intake ? r.reporter_phone : maskPhone(r.reporter_phone), anonymous: false };
+  }
+  const routing = r.routing_reason ? (JSON.parse(r.routing_reason) as { ruleId: string | null; matched: string[] }) : null;
+  return {
+    id: r.id,
+    number: r.number,
+    source: r.source,
+    state: r.state,
+    version: r.version,
+    matter: r.matter_code
+      ? { code: r.matter_code, originalCode: r.matter_original_code, majorCode: r.major_code ?? r.matter_code.slice(0, 2), conditionId: r.condition_id }
+      : null,
+    urgency: r.urgency,
+    description: r.description,
+    address: r.address,
+    location: {
+      lng: r.lng,
+      lat: r.lat,
+      gridCode: r.grid_code,
+      areaClass: r.area_class,
+      h3: r.h3,
+      communityId: r.community_id,
+      streetId: r.street_id,
+      districtId: r.district_id,
+    },
+    reporter,
+    unitId: r.unit_id,
+    routing: routing ? { proposedUnitId: r.proposed_unit_id, ruleId: routing.ruleId, matched: routing.matched } : null,
+    stage: r.stage
+      ? {
+          name: r.stage,
+          startedAt: iso(r.stage_started_at),
+          deadline: iso(r.stage_deadline_at),
+          limit: stageLimit,
+          overdue: r.stage_overdue === 1 || (r.stage_deadline_at !== null && o.now > r.stage_deadline_at && r.state !== 'hung'),
+          light,
+          usedRatio,
+        }
+      : null,
+    handling:
+      r.handle_started_at !== null
+        ? {
+            startedAt: iso(r.handle_started_at),
+            deadline: iso(r.handle_deadline_at),
+            limit: handleLimit,
+            overdue: r.handle_overdue === 1,
+            paused: pauses.some((p) => p.to === null),
+          }
+        : null,
+    counters: {
+      rework: r.rework_count,
+      return: r.return_count,
+      extension: r.extension_count,
+      hang: r.hang_count,
+      supervise: r.supervise_count,
+      remind: r.remind_count,
+    },
+    parentCaseId: r.parent_case_id,
+    disposalMode: r.disposal_mode,
+    voidReason: r.void_reason,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+    registeredAt: iso(r.registered_at),
+    dispatchedAt: iso(r.dispatched_at),
+    handledAt: iso(r.handled_at),
+    closedAt: iso(r.closed_at),
+    closeKind: r.close_kind,
+    ...(o.availableActions ? { availableActions: o.availableActions } : {}),
+  };
+}
+
+export function presentEvent(e: CaseEventRow) {
+  return {
+    id: e.id,
+    seq: e.seq,
+    at: new Date(e.at).toISOString(),
+    actor: { id: e.actor_id, name: e.actor_name, role: e.actor_role },
+    action: e.action,
+    fromState: e.from_state,
+    toState: e.to_state,
+    payload: JSON.parse(e.payload) as Record<string, unknown>,
+    attachmentIds: JSON.parse(e.attachment_ids) as string[],
+    hash: e.hash,
+  };
+}

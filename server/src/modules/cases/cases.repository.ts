@@ -1,0 +1,205 @@
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../../db/database';
+import type { ActorScope } from '../auth/actor';
+import type { CaseEventRow, CaseRow, CaseUpdate, NewCaseEventRow, NewCaseRow } from './cases.table';
+
+type Q = Kysely<Database>;
+
+export interface CaseListFilter {
+  states?: string[];
+  matterCode?: string;
+  majorCode?: string;
+  regionId?: string;
+  regionLevel?: 'district' | 'street' | 'community';
+  gridCode?: string;
+  unitId?: string;
+  source?: string;
+  overdue?: boolean;
+  from?: number;
+  to?: number;
+  tokens?: string[];
+  parentCaseId?: string;
+  gridCodes?: string[];
+  sort: 'created_at' | 'updated_at' | 'stage_deadline_at' | 'number';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** The only SQL of the cases module. */
+export const casesRepository = {
+  findById(db: Q, id: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('case_file').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  findByNumber(db: Q, number: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('case_file').selectAll().where('number', '=', number).executeTakeFirst();
+  },
+
+  findByIdempotencyKey(db: Q, key: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('case_file').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+  },
+
+  /** The next number of a local day, atomically (insert-or-increment). */
+  async nextSequence(db: Q, day: string): Promise<number> {
+    const r = await db
+      .insertInto('case_counter')
+      .values({ day, last: 1 })
+      .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`case_counter.last + 1` }))
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    return Number(r.last);
+  },
+
+  async insertCase(db: Q, row: NewCaseRow): Promise<void> {
+    await db.insertInto('case_file').values(row).execute();
+  },
+
+  /** Updates a case only if its version is still `version`; returns whether it did. */
+  async updateGuarded(db: Q, id: string, version: number, patch: CaseUpdate): Promise<boolean> {
+    const r = await db.updateTable('case_file').set(patch).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  async insertEvent(db: Q, row: NewCaseEventRow): Promise<void> {
+    await db.insertInto('case_event').values(row).execute();
+  },
+
+  listEvents(db: Q, caseId: string): Promise<CaseEventRow[]> {
+    return db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+  },
+
+  async insertTokens(db: Q, caseId: string, tokens: string[]): Promise<void> {
+    if (tokens.length === 0) {
+      return;
+    }
+    await db
+      .insertInto('case_token')
+      .values(tokens.map((token) => ({ token, case_id: caseId })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  },
+
+  /** Open cases near a point in time and space (by H3 cells), for duplicate detection. */
+  findNearby(db: Q, cells: string[], since: number, excludeId: string) {
+    return db
+      .selectFrom('case_file')
+      .select(['id', 'number', 'matter_code', 'major_code', 'lng', 'lat', 'description', 'created_at', 'state', 'parent_case_id'])
+      .where('h3', 'in', cells)
+      .where('created_at', '>=', since)
+      .where('id', '!=', excludeId)
+      .where('state', 'not in', ['refused', 'voided', 'closed'])
+      .orderBy('created_at', 'desc')
+      .limit(50)
+      .execute();
+  },
+
+  async insertDuplicates(db: Q, rows: { case_id: string; candidate_id: string; score: number; reason: string }[]): Promise<void> {
+    if (rows.length > 0) {
+      await db.insertInto('case_duplicate').values(rows).execute();
+    }
+  },
+
+  listDuplicates(db: Q, caseId: string) {
+    return db
+      .selectFrom('case_duplicate')
+      .innerJoin('case_file', 'case_file.id', 'case_duplicate.candidate_id')
+      .select(['case_duplicate.candidate_id', 'case_duplicate.score', 'case_duplicate.reason', 'case_file.number', 'case_file.state'])
+      .where('case_duplicate.case_id', '=', caseId)
+      .orderBy('case_duplicate.score', 'desc')
+      .execute();
+  },
+
+  openChildren(db: Q, parentId: string): Promise<CaseRow[]> {
+    return db
+      .selectFrom('case_file')
+      .selectAll()
+      .where('parent_case_id', '=', parentId)
+      .where('state', 'not in', ['refused', 'voided', 'closed'])
+      .orderBy('created_at')
+      .execute();
+  },
+
+  /** Cases inside a scope matching the filter; `total` counts all matches. */
+  async list(db: Q, scope: ActorScope, f: CaseListFilter): Promise<{ rows: CaseRow[]; total: number }> {
+    let q = db.selectFrom('case_file');
+    q = q.where(scopeFilter(scope));
+    if (f.states?.length) q = q.where('state', 'in', f.states);
+    if (f.matterCode) q = q.where('matter_code', '=', f.matterCode);
+    if (f.majorCode) q = q.where('major_code', '=', f.majorCode);
+    if (f.regionId && f.regionLevel) {
+      const col = f.regionLevel === 'district' ? 'district_id' : f.regionLevel === 'street' ? 'street_id' : 'community_id';
+      q = q.where(col, '=', f.regionId);
+    }
+    if (f.gridCode) q = q.where('grid_code', '=', f.gridCode);
+    if (f.gridCodes) q = q.where('grid_code', 'in', f.gridCodes.length ? f.gridCodes : ['']);
+    if (f.unitId) q = q.where('unit_id', '=', f.unitId);
+    if (f.source) q = q.where('source', '=', f.source);
+    if (f.parentCaseId) q = q.where('parent_case_id', '=', f.parentCaseId);
+    if (f.overdue !== undefined) {
+      q = f.overdue
+        ? q.where((eb) => eb.or([eb('stage_overdue', '=', 1), eb('handle_overdue', '=', 1)]))
+        : q.where('stage_overdue', '=', 0).where('handle_overdue', '=', 0);
+    }
+    if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
+    if (f.to !== undefined) q = q.where('created_at', '<', f.to);
+    for (const token of f.tokens ?? []) {
+      q = q.where('id', 'in', (eb) => eb.selectFrom('case_token').select('case_id').where('token', '=', token));
+    }
+    const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await q
+      .selectAll()
+      .orderBy(f.sort, f.order)
+      .orderBy('id', f.order)
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    return { rows, total: Number(totalRow.n) };
+  },
+
+  /** Open cases whose current stage passed its deadline and is not yet marked (sweep). */
+  findNewlyOverdue(db: Q, now: number, limit: number): Promise<CaseRow[]> {
+    return db
+      .selectFrom('case_file')
+      .selectAll()
+      .where('stage_deadline_at', '<', now)
+      .where('stage_overdue', '=', 0)
+      .where('state', 'not in', ['hung', 'refused', 'voided', 'closed', 'handled'])
+      .orderBy('stage_deadline_at')
+      .limit(limit)
+      .execute();
+  },
+
+  async insertNotice(db: Q, row: Insertable<Database['case_notice']>): Promise<boolean> {
+    const r = await db.insertInto('case_notice').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+    return r !== undefined;
+  },
+
+  listNotices(db: Q, filter: { unitId?: string; caseId?: string; limit: number }) {
+    let q = db.selectFrom('case_notice').selectAll();
+    if (filter.unitId) q = q.where('unit_id', '=', filter.unitId);
+    if (filter.caseId) q = q.where('case_id', '=', filter.caseId);
+    return q.orderBy('at', 'desc').limit(filter.limit).execute();
+  },
+
+  /** Every case id with its events, for the audit (streamed in pages by id). */
+  caseIdsAfter(db: Q, afterId: string, limit: number): Promise<{ id: string }[]> {
+    return db.selectFrom('case_file').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  },
+};
+
+/** Jurisdiction as a WHERE clause: every case query of a user goes through this. */
+export function scopeFilter(scope: ActorScope) {
+  return (eb: ExpressionBuilder<Database, 'case_file'>): Expression<SqlBool> => {
+    switch (scope.level) {
+      case 'city':
+        return scope.regionId ? eb('city_id', '=', scope.regionId) : eb.lit(true);
+      case 'district':
+        return eb('district_id', '=', scope.regionId ?? '');
+      case 'street':
+        return eb('street_id', '=', scope.regionId ?? '');
+      case 'unit':
+        return eb('unit_id', '=', scope.unitId ?? '');
+    }
+  };
+}

@@ -1,0 +1,761 @@
+import type { AreaClass, Role } from '@common/roles';
+import type { CaseAction, CaseSource, CaseState } from '@common/workflow';
+import { gridDisk, latLngToCell } from 'h3-js';
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/database';
+import { appError } from '../../lib/app-error';
+import { DomainError } from '../../lib/errors';
+import { uuidv7 } from '../../lib/ids';
+import type { Actor } from '../auth/actor';
+import { toLocalTime } from '../clock';
+import { decide, findTransition, initialState, type TransitionPayload } from '../workflow';
+import { stepClock, type CaseClock, type Limit } from './case-clock';
+import { casesRepository as repo, type CaseListFilter } from './cases.repository';
+import { actingRoleFor, actionsFor, canReadCase, denyCaseAction, type CaseFacts, type CaseSubject } from './cases.policy';
+import type { CasePorts } from './cases.ports';
+import { presentCase, presentEvent, type CaseView } from './cases.presenter';
+import type { ActionBody, CreateCaseBody, ListCasesQuery } from './cases.schema';
+import type { CaseRow, CaseUpdate, NewCaseEventRow } from './cases.table';
+import { findDuplicates } from './duplicates';
+import { eventHash, GENESIS_HASH } from './event-hash';
+import { queryTokens, searchTokens } from './search-tokens';
+
+/** H3 resolution of the case cell: res 9 (~0.1 km²), about one unit grid. */
+export const CASE_H3_RESOLUTION = 9;
+
+/** Who wrote an event: a user in a role, or the platform itself. */
+export interface EventActor {
+  id: string | null;
+  name: string;
+  role: Role | 'system' | 'public';
+}
+
+const SYSTEM: EventActor = { id: null, name: 'system', role: 'system' };
+
+/** Sources a user of each role may report under. */
+const SOURCES_BY_ROLE: Partial<Record<Role, readonly CaseSource[]>> = {
+  inspector: ['inspector'],
+  intake_clerk: ['hotline', 'public', 'sensor', 'import'],
+  shift_leader: ['hotline', 'public', 'sensor', 'import'],
+};
+
+export type CasesService = ReturnType<typeof createCasesService>;
+
+const subjectOf = (r: CaseRow): CaseSubject => ({
+  state: r.state as CaseState,
+  unitId: r.unit_id,
+  parentCaseId: r.parent_case_id,
+  cityId: r.city_id,
+  districtId: r.district_id,
+  streetId: r.street_id,
+  communityId: r.community_id,
+});
+
+const clockOf = (r: CaseRow): CaseClock => ({
+  stage: r.stage as CaseClock['stage'],
+  stageStartedAt: r.stage_started_at,
+  stageDeadlineAt: r.stage_deadline_at,
+  stageLimit: r.stage_limit ? (JSON.parse(r.stage_limit) as Limit) : null,
+  stageOverdue: r.stage_overdue === 1,
+  handleStartedAt: r.handle_started_at,
+  handleDeadlineAt: r.handle_deadline_at,
+  handleLimit: r.handle_limit ? (JSON.parse(r.handle_limit) as Limit) : null,
+  handleOverdue: r.handle_overdue === 1,
+  pauses: JSON.parse(r.pauses) as CaseClock['pauses'],
+});
+
+const clockColumns = (c: CaseClock) => ({
+  stage: c.stage,
+  stage_started_at: c.stageStartedAt,
+  stage_deadline_at: c.stageDeadlineAt,
+  stage_limit: c.stageLimit ? JSON.stringify(c.stageLimit) : null,
+  stage_overdue: c.stageOverdue ? 1 : 0,
+  handle_started_at: c.handleStartedAt,
+  handle_deadline_at: c.handleDeadlineAt,
+  handle_limit: c.handleLimit ? JSON.stringify(c.handleLimit) : null,
+  handle_overdue: c.handleOverdue ? 1 : 0,
+  pauses: JSON.stringify(c.pauses),
+});
+
+/** Strips undefined and empty values so the stored payload says only what was given. */
+function compactPayload(p: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)));
+}
+
+/**
+ * Cases: intake, commands through the workflow table, queries within the caller's
+ * jurisdiction, the hash-chained event log, and the overdue sweep.
+ */
+export function createCasesService(ctx: AppContext, ports: CasePorts) {
+  const db = ctx.store.db;
+  const now = () => ctx.clock.now();
+
+  async function facts(actor: Actor, row: CaseRow): Promise<CaseFacts> {
+    const inspectors = await ports.inspectorsOfGrid(row.grid_code);
+    return { gridHasInspectors: inspectors.length > 0, assignedToGrid: inspectors.includes(actor.userId) };
+  }
+
+  /** The case, or CASE_NOT_FOUND when it does not exist or lies outside the jurisdiction. */
+  async function findVisible(actor: Actor, id: string, q: Kysely<Database> = db): Promise<CaseRow> {
+    const row = await repo.findById(q, id);
+    if (!row || !canReadCase(actor, subjectOf(row))) {
+      throw appError('CASE_NOT_FOUND', `No case ${id}`);
+    }
+    return row;
+  }
+
+  async function view(actor: Actor | null, row: CaseRow): Promise<CaseView> {
+    const available = actor ? actionsFor(actor, subjectOf(row), await facts(actor, row)) : [];
+    return presentCase(row, { actor, availableActions: available, calendar: ports.calendar(), now: now() });
+  }
+
+  /** Appends one event and applies the projection patch, guarded by the version, in `trx`. */
+  async function appendEvent(
+    trx: Kysely<Database>,
+    row: CaseRow,
+    e: { actor: EventActor; action: string; to: string; payload: Record<string, unknown>; attachmentIds: string[] },
+    patch: CaseUpdate,
+  ): Promise<NewCaseEventRow> {
+    const at = now();
+    const base = {
+      id: uuidv7(at),
+      case_id: row.id,
+      seq: row.event_count + 1,
+      at,
+      actor_id: e.actor.id,
+      actor_name: e.actor.name,
+      actor_role: e.actor.role,
+      action: e.action,
+      from_state: row.state,
+      to_state: e.to,
+      payload: JSON.stringify(e.payload),
+      attachment_ids: JSON.stringify(e.attachmentIds),
+      prev_hash: row.last_hash,
+    };
+    const event = { ...base, hash: eventHash(base) };
+    await repo.insertEvent(trx, event);
+    const ok = await repo.updateGuarded(trx, row.id, row.version, {
+      ...patch,
+      state: e.to,
+      version: row.version + 1,
+      updated_at: at,
+      event_count: row.event_count + 1,
+      last_hash: event.hash,
+    });
+    if (!ok) {
+      throw appError('CASE_VERSION_CONFLICT', 'The case was changed by someone else; reload it and try again', {
+        version: row.version,
+      });
+    }
+    return event;
+  }
+
+  function publish(row: CaseRow, e: NewCaseEventRow, unitId: string | null) {
+    ports.publish({
+      caseId: row.id,
+      number: row.number,
+      seq: e.seq,
+      action: e.action,
+      fromState: e.from_state ?? null,
+      toState: e.to_state,
+      at: e.at,
+      actorRole: e.actor_role,
+      streetId: row.street_id,
+      districtId: row.district_id,
+      cityId: row.city_id,
+      unitId,
+      gridCode: row.grid_code,
+      lng: row.lng,
+      lat: row.lat,
+    });
+  }
+
+  function localDay(ms: number): string {
+    return toLocalTime(ports.calendar().timeZone, ms).date.replaceAll('-', '');
+  }
+
+  /**
+   * Intake from any channel: validates the place and matter, resolves the grid and region
+   * chain, starts the right state and stage clock, records the first event, and finds
+   * duplicate candidates. An idempotency key that was seen before returns that case.
+   * @throws CASE_LOCATION_OUTSIDE_GRIDS, CASE_SOURCE_FORBIDDEN, CATALOG_CODE_*, ATTACHMENT_NOT_FOUND
+   */
+  async function intake(
+    actor: Actor | null,
+    body: CreateCaseBody,
+    opts: { idempotencyKey?: string; reporterActor?: EventActor } = {},
+  ): Promise<{ view: CaseView; created: boolean; row: CaseRow }> {
+    const key = opts.idempotencyKey ?? (body.externalId ? `${body.source}:${body.externalId}` : undefined);
+    if (key) {
+      const existing = await repo.findByIdempotencyKey(db, key);
+      if (existing) {
+        return { view: await view(actor, existing), created: false, row: existing };
+      }
+    }
+    let role: Role | 'public' = 'public';
+    if (actor) {
+      const r = actor.roles.find((x) => SOURCES_BY_ROLE[x]?.includes(body.source));
+      if (!r) {
+        throw appError('CASE_SOURCE_FORBIDDEN', `Your roles may not report cases from source ${body.source}`, [
+          { path: 'body.source', message: 'not allowed for your role' },
+        ]);
+      }
+      role = r;
+    }
+    const [lng, lat] = body.crs === 'gcj02' ? ports.gcj02ToWgs84(body.lng, body.lat) : [body.lng, body.lat];
+    const place = ports.locate(lng, lat);
+    if (!place) {
+      throw appError('CASE_LOCATION_OUTSIDE_GRIDS', 'The location lies outside every unit grid of the city', [
+        { path: 'body.lng', message: 'outside every unit grid' },
+        { path: 'body.lat', message: 'outside every unit grid' },
+      ]);
+    }
+    if (actor && !canReadCase(actor, { ...place, state: 'reported', unitId: null, parentCaseId: null, communityId: place.communityId })) {
+      throw appError('AUTH_OUT_OF_SCOPE', 'The location lies outside your jurisdiction');
+    }
+    const matter = body.matterCode ? await ports.resolveMatter(body.matterCode, body.legacyKind) : null;
+    const limit = matter ? await ports.handleLimit(matter.code, body.conditionId ?? null, place.areaClass) : null;
+    const attachmentIds = [...new Set(body.attachmentIds ?? [])];
+    await ports.assertAttachments(attachmentIds, actor);
+
+    const inspectors = await ports.inspectorsOfGrid(place.gridCode);
+    const state = initialState(body.source, { gridHasInspector: inspectors.length > 0 });
+    const at = now();
+    const urgency = body.urgency === 'urgent' || limit?.urgent ? 'urgent' : 'normal';
+    const clock = stepClock(
+      {
+        stage: null,
+        stageStartedAt: null,
+        stageDeadlineAt: null,
+        stageLimit: null,
+        stageOverdue: false,
+        handleStartedAt: null,
+        handleDeadlineAt: null,
+        handleLimit: null,
+        handleOverdue: false,
+        pauses: [],
+      },
+      {
+        from: 'reported',
+        to: state,
+        action: 'report',
+        now: at,
+        calendar: ports.calendar(),
+        stageLimit: (stage) => ports.stageLimit(stage, urgency, place.areaClass),
+        handleLimit: null,
+      },
+    );
+    const id = uuidv7(at);
+    const actorE: EventActor = opts.reporterActor ?? (actor ? { id: actor.userId, name: actor.displayName, role } : { id: null, name: 'public', role: 'public' });
+    const anonymous = body.reporter?.anonymous ?? false;
+    const payload = compactPayload({
+      source: body.source,
+      matterCode: matter?.code,
+      originalCode: matter?.original ?? undefined,
+      description: body.description,
+      address: body.address,
+      lng,
+      lat,
+      gridCode: place.gridCode,
+      urgency,
+      anonymous: anonymous || undefined,
+    });
+
+    try {
+      const row = await db.transaction().execute(async (trx) => {
+        const seq = await repo.nextSequence(trx, localDay(at));
+        const number = `${localDay(at)}${String(seq).padStart(5, '0')}`;
+        const event = {
+          id: uuidv7(at),
+          case_id: id,
+          seq: 1,
+          at,
+          actor_id: actorE.id,
+          actor_name: actorE.name,
+          actor_role: actorE.role,
+          action: 'report',
+          from_state: null,
+          to_state: state,
+          payload: JSON.stringify(payload),
+          attachment_ids: JSON.stringify(attachmentIds),
+          prev_hash: GENESIS_HASH,
+        };
+        const hash = eventHash(event);
+        await repo.insertCase(trx, {
+          id,
+          number,
+          source: body.source,
+          idempotency_key: key ?? null,
+          state,
+          version: 1,
+          matter_code: matter?.code ?? null,
+          matter_original_code: matter?.original ?? null,
+          major_code: matter ? matter.code.slice(0, 2) : null,
+          condition_id: limit?.conditionId ?? body.conditionId ?? null,
+          urgency,
+          description: body.description,
+          address: body.address ?? null,
+          lng,
+          lat,
+          h3: latLngToCell(lat, lng, CASE_H3_RESOLUTION),
+          grid_code: place.gridCode,
+          community_id: place.communityId,
+          street_id: place.streetId,
+          district_id: place.districtId,
+          city_id: place.cityId,
+          area_class: place.areaClass,
+          reporter_name: body.reporter?.name ?? null,
+          reporter_phone: body.reporter?.phone ?? null,
+          anonymous: anonymous ? 1 : 0,
+          reported_by: actor?.userId ?? null,
+          unit_id: null,
+          proposed_unit_id: null,
+          routing_reason: null,
+          ...clockColumns(clock),
+          handle_limit: limit ? JSON.stringify({ amount: limit.amount, unit: limit.unit }) : null,
+          pauses: '[]',
+          rework_count: 0,
+          return_count: 0,
+          extension_count: 0,
+          hang_count: 0,
+          supervise_count: 0,
+          remind_count: 0,
+          parent_case_id: null,
+          disposal_mode: null,
+          void_reason: null,
+          created_at: at,
+          updated_at: at,
+          registered_at: null,
+          dispatched_at: null,
+          handled_at: null,
+          closed_at: null,
+          close_kind: null,
+          event_count: 1,
+          last_hash: hash,
+        });
+        await repo.insertEvent(trx, { ...event, hash });
+        await repo.insertTokens(trx, id, searchTokens(`${body.description} ${body.address ?? ''} ${number}`));
+        await ports.bindAttachments(trx, attachmentIds, id, 'report');
+        const nearby = await repo.findNearby(trx, nearbyCells(lat, lng), at - DUPLICATE_WINDOW_MS, id);
+        const dups = findDuplicates({ matterCode: matter?.code ?? null, lng, lat, description: body.description, at }, nearby);
+        await repo.insertDuplicates(
+          trx,
+          dups.map((d) => ({ case_id: id, candidate_id: d.id, score: d.score, reason: JSON.stringify(d.reason) })),
+        );
+        return (await repo.findById(trx, id))!;
+      });
+      const first = (await repo.listEvents(db, id))[0]!;
+      publish(row, first, null);
+      return { view: await view(actor, row), created: true, row };
+    } catch (err) {
+      // A concurrent retry with the same key won the race: answer with its case.
+      if (key && !(err instanceof DomainError)) {
+        const existing = await repo.findByIdempotencyKey(db, key);
+        if (existing) {
+          return { view: await view(actor, existing), created: false, row: existing };
+        }
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Runs a workflow action on a case: policy, transition table, payload checks, clock, one
+   * event and the projection in one transaction guarded by the version.
+   * @throws CASE_NOT_FOUND, CASE_VERSION_CONFLICT (409), CASE_ACTION_NOT_ALLOWED (422),
+   *   CASE_ROLE_FORBIDDEN (403), CASE_REQUIREMENT_MISSING (422), CASE_UNIT_INVALID,
+   *   CASE_DEADLINE_INVALID, CASE_PARENT_INVALID, CASE_MERGED
+   */
+  async function act(actor: Actor, id: string, body: ActionBody): Promise<CaseView> {
+    const at = now();
+    // Resolve inputs that need I/O before the transaction (catalog, attachments).
+    const matter = body.matterCode ? await ports.resolveMatter(body.matterCode, body.legacyKind) : null;
+    const attachmentIds = [...new Set(body.attachmentIds ?? [])];
+    await ports.assertAttachments(attachmentIds, actor);
+    if (body.targetUnitId && !(await ports.unitExists(body.targetUnitId))) {
+      throw appError('CASE_UNIT_INVALID', `No handling unit ${body.targetUnitId}`, [{ path: 'body.targetUnitId', message: 'unknown unit' }]);
+    }
+    const deadline = body.deadline ? Date.parse(body.deadline) : undefined;
+    if (deadline !== undefined && deadline <= at) {
+      throw appError('CASE_DEADLINE_INVALID', 'The new deadline must lie in the future', [{ path: 'body.deadline', message: 'must be in the future' }]);
+    }
+
+    const pre = await findVisible(actor, id);
+    const preFacts = await facts(actor, pre);
+    // Catalog look-ups read the store: do them before the transaction (on SQLite the
+    // transaction holds the only connection). The version check below makes them safe.
+    const areaClass = pre.area_class as AreaClass;
+    const newLimit = matter ? await ports.handleLimit(matter.code, body.conditionId ?? null, areaClass) : null;
+    const conditionId = body.conditionId ?? newLimit?.conditionId;
+    const photoLimit = pre.matter_code ? await ports.handleLimit(pre.matter_code, pre.condition_id, areaClass) : null;
+    const { row, event, children } = await db.transaction().execute(async (trx) => {
+      const row = await findVisible(actor, id, trx);
+      if (row.version !== body.version || row.version !== pre.version) {
+        throw appError('CASE_VERSION_CONFLICT', `The case is at version ${row.version}, not ${body.version}; reload it`, {
+          version: row.version,
+        });
+      }
+      const state = row.state as CaseState;
+      const subject = subjectOf(row);
+      const role = actingRoleFor(actor, subject, body.action, preFacts);
+      if (!role) {
+        // Say why: not possible in this state (422), not for your roles (403), or the policy.
+        const rule = findTransition(state, body.action);
+        if (!rule) {
+          throw appError('CASE_ACTION_NOT_ALLOWED', `A case in state ${state} cannot be ${body.action}`, { state, action: body.action });
+        }
+        const tableRole = actor.roles.find((r) => (rule.roles as readonly Role[]).includes(r));
+        const denial = tableRole ? denyCaseAction(actor, subject, body.action, tableRole, preFacts) : null;
+        throw appError(denial?.code ?? 'CASE_ROLE_FORBIDDEN', denial?.message ?? `Your roles may not ${body.action} a case in state ${state}`, {
+          state,
+          action: body.action,
+        });
+      }
+
+      const payload: TransitionPayload = {
+        reason: body.reason,
+        note: body.note,
+        attachmentIds,
+        deadline,
+        targetUnitId: body.targetUnitId,
+        matterCode: matter?.code,
+        conditionCode: conditionId,
+        parentCaseId: body.parentCaseId,
+        disposalMode: body.disposalMode,
+        verifyResult: body.verifyResult,
+        description: body.description,
+        voidReason: body.voidReason,
+      };
+      const d = decide({ state, action: body.action, role, payload, photoRequired: photoLimit?.photoRequired ?? true });
+      if (!d.ok) {
+        if (d.code === 'WORKFLOW_REQUIREMENT_MISSING') {
+          throw appError('CASE_REQUIREMENT_MISSING', d.message, (d.missing ?? []).map((m) => ({ path: `body.${requirementField(m)}`, message: 'required' })));
+        }
+        throw appError(d.code === 'WORKFLOW_ROLE_FORBIDDEN' ? 'CASE_ROLE_FORBIDDEN' : 'CASE_ACTION_NOT_ALLOWED', d.message, { state, action: body.action });
+      }
+      const fx = d.effects;
+      const patch: CaseUpdate = {};
+
+      if (fx.linksParent) {
+        const parent = body.parentCaseId ? await repo.findById(trx, body.parentCaseId) : undefined;
+        if (!parent || parent.id === row.id || parent.parent_case_id || ['refused', 'voided'].includes(parent.state) || !canReadCase(actor, subjectOf(parent))) {
+          throw appError('CASE_PARENT_INVALID', 'The parent case must be another open case you can see, itself not merged', [
+            { path: 'body.parentCaseId', message: 'invalid parent' },
+          ]);
+        }
+        patch.parent_case_id = parent.id;
+      }
+      let handleLimit: Limit | null = row.handle_limit ? (JSON.parse(row.handle_limit) as Limit) : null;
+      if (fx.setsMatter && matter) {
+        const lim = newLimit;
+        patch.matter_code = matter.code;
+        patch.matter_original_code = matter.original;
+        patch.major_code = matter.code.slice(0, 2);
+        patch.condition_id = lim?.conditionId ?? conditionId ?? null;
+        handleLimit = lim ? { amount: lim.amount, unit: lim.unit } : null;
+        patch.handle_limit = handleLimit ? JSON.stringify(handleLimit) : null;
+        if (lim?.urgent) {
+          patch.urgency = 'urgent';
+        }
+        patch.registered_at = at;
+        const proposal = ports.proposeUnit({
+          matterCode: matter.code,
+          communityId: row.community_id,
+          streetId: row.street_id,
+          districtId: row.district_id,
+          areaClass: row.area_class,
+        });
+        patch.proposed_unit_id = proposal?.unitId ?? null;
+        patch.routing_reason = proposal ? JSON.stringify({ ruleId: proposal.ruleId, matched: proposal.matched }) : JSON.stringify({ ruleId: null, matched: [] });
+      }
+      if (fx.assignsUnit) {
+        patch.unit_id = body.targetUnitId;
+        patch.dispatched_at = at;
+      }
+      if (fx.clearsUnit) {
+        patch.unit_id = null;
+        patch.return_count = row.return_count + 1;
+      }
+      if (fx.reworkIncrement) {
+        patch.rework_count = row.rework_count + 1;
+      }
+      if (body.action === 'approve_extension') {
+        patch.extension_count = row.extension_count + 1;
+      }
+      if (fx.pausesClock) {
+        patch.hang_count = row.hang_count + 1;
+      }
+      if (body.action === 'supervise') {
+        patch.supervise_count = row.supervise_count + 1;
+      }
+      if (body.action === 'remind') {
+        patch.remind_count = row.remind_count + 1;
+      }
+      if (body.action === 'feedback') {
+        patch.disposal_mode = body.disposalMode ?? null;
+        patch.handled_at = at;
+        if (row.handle_deadline_at !== null && at > row.handle_deadline_at) {
+          patch.handle_overdue = 1;
+        }
+      }
+      if (fx.voidReason) {
+        patch.void_reason = fx.voidReason;
+      }
+
+      const clock = stepClock(
+        { ...clockOf(row), handleLimit: handleLimit ?? clockOf(row).handleLimit },
+        {
+          from: state,
+          to: d.to,
+          action: body.action,
+          now: at,
+          calendar: ports.calendar(),
+          stageLimit: (stage) => ports.stageLimit(stage, (patch.urgency ?? row.urgency) as 'normal' | 'urgent', row.area_class as AreaClass),
+          handleLimit,
+          grantedDeadline: fx.setsDeadline ? deadline : undefined,
+        },
+      );
+      const lateFeedback = patch.handle_overdue === 1;
+      Object.assign(patch, clockColumns(clock));
+      if (lateFeedback) {
+        patch.handle_overdue = 1;
+      }
+      if (d.to === 'closed') {
+        patch.closed_at = at;
+        patch.close_kind = row.handle_overdue === 1 || patch.handle_overdue === 1 ? 'overdue' : 'on_time';
+      }
+      if (['supervise', 'remind'].includes(body.action)) {
+        await repo.insertNotice(trx, {
+          id: uuidv7(at),
+          case_id: row.id,
+          kind: body.action as 'supervise' | 'remind',
+          stage: row.stage,
+          unit_id: row.unit_id,
+          deadline_at: null,
+          at,
+          read_at: null,
+          note: body.reason ?? body.note ?? null,
+        });
+      }
+
+      const eventPayload = compactPayload({
+        reason: body.reason,
+        note: body.note,
+        deadline: body.deadline,
+        targetUnitId: body.targetUnitId,
+        proposedUnitId: body.action === 'dispatch' ? row.proposed_unit_id : undefined,
+        override: body.action === 'dispatch' && row.proposed_unit_id !== null && body.targetUnitId !== row.proposed_unit_id ? true : undefined,
+        matterCode: matter?.code,
+        originalCode: matter?.original ?? undefined,
+        conditionId: fx.setsMatter ? patch.condition_id : undefined,
+        routing: fx.setsMatter && patch.routing_reason ? JSON.parse(patch.routing_reason) : undefined,
+        proposedUnit: fx.setsMatter ? patch.proposed_unit_id : undefined,
+        parentCaseId: body.parentCaseId,
+        disposalMode: body.disposalMode,
+        verifyResult: body.verifyResult,
+        description: body.description,
+        voidReason: fx.voidReason ?? undefined,
+        reworkCount: fx.reworkIncrement ? patch.rework_count : undefined,
+        handleDeadline: clock.handleDeadlineAt !== row.handle_deadline_at && clock.handleDeadlineAt !== null ? new Date(clock.handleDeadlineAt).toISOString() : undefined,
+      });
+      const event = await appendEvent(trx, row, { actor: { id: actor.userId, name: actor.displayName, role }, action: body.action, to: d.to, payload: eventPayload, attachmentIds }, patch);
+      if (attachmentIds.length > 0) {
+        await ports.bindAttachments(trx, attachmentIds, row.id, attachmentKind(body.action));
+      }
+      const children = d.to === 'closed' ? await closeChildren(trx, row.id, at) : [];
+      return { row: (await repo.findById(trx, row.id))!, event, children };
+    });
+    publish(row, event, row.unit_id);
+    for (const c of children) {
+      publish(c.row, c.event, c.row.unit_id);
+    }
+    return view(actor, row);
+  }
+
+  /** Closes every open child of a parent, one event each, in the parent's transaction. */
+  async function closeChildren(trx: Kysely<Database>, parentId: string, at: number): Promise<{ row: CaseRow; event: NewCaseEventRow }[]> {
+    const out: { row: CaseRow; event: NewCaseEventRow }[] = [];
+    for (const child of await repo.openChildren(trx, parentId)) {
+      const event = await appendEvent(
+        trx,
+        child,
+        { actor: SYSTEM, action: 'close', to: 'closed', payload: { reason: 'parent_closed', parentCaseId: parentId }, attachmentIds: [] },
+        { closed_at: at, close_kind: 'merged', stage: null, stage_deadline_at: null, stage_started_at: null, stage_limit: null, stage_overdue: 0 },
+      );
+      out.push({ row: child, event });
+    }
+    return out;
+  }
+
+  return {
+    intake,
+    act,
+
+    /** @throws CASE_NOT_FOUND */
+    async get(actor: Actor, id: string): Promise<CaseView> {
+      const row = await findVisible(actor, id);
+      const v = await view(actor, row);
+      v.duplicates = (await repo.listDuplicates(db, id)).map((d) => ({
+        caseId: d.candidate_id,
+        number: d.number,
+        state: d.state,
+        score: d.score,
+        reason: JSON.parse(d.reason) as unknown,
+      }));
+      return v;
+    },
+
+    /** @throws CASE_NOT_FOUND */
+    async events(actor: Actor, id: string) {
+      await findVisible(actor, id);
+      return (await repo.listEvents(db, id)).map(presentEvent);
+    },
+
+    /** A page of cases within the caller's jurisdiction. */
+    async list(actor: Actor, q: ListCasesQuery) {
+      const filter: CaseListFilter = {
+        states: q.state,
+        matterCode: q.matter?.length === 5 ? q.matter : undefined,
+        majorCode: q.matter?.length === 2 ? q.matter : undefined,
+        gridCode: q.grid,
+        unitId: q.unitId,
+        source: q.source,
+        overdue: q.overdue,
+        from: q.from ? Date.parse(q.from) : undefined,
+        to: q.to ? Date.parse(q.to) : undefined,
+        parentCaseId: q.parent,
+        tokens: q.q ? queryTokens(q.q) : undefined,
+        sort: q.sort,
+        order: q.order,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      };
+      if (q.regionId) {
+        const level = ports.regionLevel(q.regionId);
+        if (!level || level === 'city') {
+          if (!level) {
+            throw appError('VALIDATION_FAILED', `No region ${q.regionId}`, [{ path: 'query.regionId', message: 'unknown region' }]);
+          }
+        } else {
+          filter.regionId = q.regionId;
+          filter.regionLevel = level;
+        }
+      }
+      if (q.mine) {
+        filter.gridCodes = await ports.gridsOfInspector(actor.userId);
+        filter.states = filter.states ?? ['verifying', 'checking'];
+      }
+      const { rows, total } = await repo.list(db, actor.scope, filter);
+      const cal = ports.calendar();
+      const t = now();
+      return {
+        items: rows.map((r) => presentCase(r, { actor, availableActions: undefined, calendar: cal, now: t })),
+        page: q.page,
+        pageSize: q.pageSize,
+        total,
+      };
+    },
+
+    /**
+     * The overdue sweep: marks each open case whose current stage passed its deadline, writes
+     * one 'overdue' event and one notice to the responsible unit. Idempotent (a stage is
+     * marked once per deadline) and batched.
+     * @returns how many cases were marked
+     */
+    async sweepOverdue(opts: { limit: number }): Promise<{ marked: number; failed: number }> {
+      const at = now();
+      const due = await repo.findNewlyOverdue(db, at, opts.limit);
+      let marked = 0;
+      let failed = 0;
+      for (const row of due) {
+        try {
+          const event = await db.transaction().execute(async (trx) => {
+            const fresh = await repo.findById(trx, row.id);
+            if (!fresh || fresh.stage_overdue === 1 || fresh.stage_deadline_at === null || fresh.stage_deadline_at >= at) {
+              return null;
+            }
+            const inserted = await repo.insertNotice(trx, {
+              id: uuidv7(at),
+              case_id: fresh.id,
+              kind: 'overdue',
+              stage: fresh.stage,
+              unit_id: fresh.stage === 'handle' || fresh.stage === 'acknowledge' ? fresh.unit_id : null,
+              deadline_at: fresh.stage_deadline_at,
+              at,
+              read_at: null,
+              note: null,
+            });
+            const patch: CaseUpdate = { stage_overdue: 1 };
+            if (fresh.stage === 'handle') {
+              patch.handle_overdue = 1;
+            }
+            if (!inserted) {
+              await repo.updateGuarded(trx, fresh.id, fresh.version, { ...patch, version: fresh.version + 1 });
+              return null;
+            }
+            return appendEvent(
+              trx,
+              fresh,
+              {
+                actor: SYSTEM,
+                action: 'overdue',
+                to: fresh.state,
+                payload: { stage: fresh.stage, deadline: new Date(fresh.stage_deadline_at).toISOString() },
+                attachmentIds: [],
+              },
+              patch,
+            );
+          });
+          if (event) {
+            marked++;
+            publish(row, event, row.unit_id);
+          }
+        } catch (err) {
+          failed++;
+          ctx.log.warn({ err, caseId: row.id }, 'overdue sweep: case skipped');
+        }
+      }
+      return { marked, failed };
+    },
+
+    /** Notices (overdue, remind, supervise) for a unit or a case. */
+    notices: (filter: { unitId?: string; caseId?: string; limit: number }) => repo.listNotices(db, filter),
+  };
+}
+
+const DUPLICATE_WINDOW_MS = 7 * 24 * 3_600_000;
+
+function nearbyCells(lat: number, lng: number): string[] {
+  return ringCells(latLngToCell(lat, lng, CASE_H3_RESOLUTION));
+}
+
+function ringCells(cell: string): string[] {
+  return gridDisk(cell, 1);
+}
+
+function requirementField(key: string): string {
+  const map: Record<string, string> = {
+    photo: 'attachmentIds',
+    deadline: 'deadline',
+    targetUnit: 'targetUnitId',
+    matter: 'matterCode',
+    condition: 'conditionId',
+    parentCase: 'parentCaseId',
+  };
+  return map[key] ?? key;
+}
+
+function attachmentKind(action: CaseAction): string {
+  switch (action) {
+    case 'feedback':
+      return 'feedback';
+    case 'check_pass':
+    case 'check_fail':
+      return 'check';
+    case 'verify':
+      return 'verify';
+    default:
+      return 'other';
+  }
+}
