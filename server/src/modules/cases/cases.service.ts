@@ -134,7 +134,8 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       prev_hash: row.last_hash,
     };
     const event = { ...base, hash: eventHash(base) };
-    await repo.insertEvent(trx, event);
+    // Update first: on PostgreSQL the guarded UPDATE takes the row lock, so a concurrent
+    // command waits, then finds the version moved and gets a clean 409.
     const ok = await repo.updateGuarded(trx, row.id, row.version, {
       ...patch,
       state: e.to,
@@ -148,6 +149,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         version: row.version,
       });
     }
+    await repo.insertEvent(trx, event);
     return event;
   }
 

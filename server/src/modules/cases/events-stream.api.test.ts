@@ -1,0 +1,75 @@
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/app';
+import { seedLoopCity, type LoopCity } from '../../../test/loop-city';
+
+/** Opens the SSE stream as a user and collects `event: case` payloads. */
+function subscribe(port: number, token: string) {
+  const received: { number: string; action: string }[] = [];
+  let ready!: () => void;
+  const opened = new Promise<void>((r) => (ready = r));
+  const req = request({ port, path: '/api/v1/events/stream', headers: { authorization: `Bearer ${token}` } }, (res) => {
+    res.setEncoding('utf8');
+    let buf = '';
+    res.on('data', (chunk: string) => {
+      buf += chunk;
+      if (buf.includes(': connected')) {
+        ready();
+      }
+      let i;
+      while ((i = buf.indexOf('\n\n')) >= 0) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        const data = /^data: (.*)$/m.exec(block);
+        if (block.includes('event: case') && data) {
+          received.push(JSON.parse(data[1]!));
+        }
+      }
+    });
+  });
+  req.end();
+  return { received, opened, close: () => req.destroy() };
+}
+
+describe('GET /api/v1/events/stream', () => {
+  let t: TestApp;
+  let city: LoopCity;
+  let port: number;
+
+  beforeAll(async () => {
+    t = await createTestApp({ now: '2026-11-23T09:00:00+08:00' });
+    city = await seedLoopCity(t);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as AddressInfo).port;
+  });
+  afterAll(() => t.close());
+
+  it('401 without a session', async () => {
+    const res = await t.req({ method: 'GET', url: '/api/v1/events/stream' });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('pushes case events to subscribers whose jurisdiction covers the case, and only to them', async () => {
+    const east = subscribe(port, city.tokens.eastclerk!);
+    const west = subscribe(port, city.tokens.westclerk!);
+    await Promise.all([east.opened, west.opened]);
+    const res = await t.req({
+      method: 'POST',
+      url: '/api/v1/cases',
+      token: city.tokens.clerk!,
+      payload: { source: 'hotline', description: '东湖街道实时推送测试', lng: city.points.east1[0], lat: city.points.east1[1] },
+    });
+    expect(res.statusCode).toBe(201);
+    const number = res.json().number as string;
+    // Delivery is asynchronous (on PostgreSQL it goes through NOTIFY): wait for it, bounded.
+    for (let i = 0; i < 100 && east.received.length === 0; i++) {
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(east.received).toEqual([expect.objectContaining({ number, action: 'report' })]);
+    expect(west.received).toEqual([]);
+    east.close();
+    west.close();
+  });
+});
