@@ -8,7 +8,15 @@ import { testImages } from './images';
 /** Square grid polygons of 0.001° along a row at lat 30.200–30.201. */
 function square(lng: number): number[][][] {
   const d = 0.001;
-  return [[[lng, 30.2], [lng + d, 30.2], [lng + d, 30.2 + d], [lng, 30.2 + d], [lng, 30.2]]];
+  return [
+    [
+      [lng, 30.2],
+      [lng + d, 30.2],
+      [lng + d, 30.2 + d],
+      [lng, 30.2 + d],
+      [lng, 30.2],
+    ],
+  ];
 }
 
 export interface LoopCity extends TinyCity {
@@ -41,10 +49,18 @@ export async function seedLoopCity(t: TestApp): Promise<LoopCity> {
     ],
   });
   const sanitation = await t.services.org.createUnit(null, {
-    code: 'HW', name: '云溪区环卫所', kind: 'handling_unit', regionId: city.districtId, matterMajors: ['06'],
+    code: 'HW',
+    name: '云溪区环卫所',
+    kind: 'handling_unit',
+    regionId: city.districtId,
+    matterMajors: ['06'],
   });
   const municipal = await t.services.org.createUnit(null, {
-    code: 'SZ', name: '云溪区市政所', kind: 'handling_unit', regionId: city.districtId, matterMajors: ['01'],
+    code: 'SZ',
+    name: '云溪区市政所',
+    kind: 'handling_unit',
+    regionId: city.districtId,
+    matterMajors: ['01'],
   });
   await t.services.routing.create({ majorCode: '06', unitId: sanitation.id, priority: 100 });
   await t.services.routing.create({ majorCode: '01', unitId: municipal.id, priority: 100 });
@@ -64,14 +80,25 @@ export async function seedLoopCity(t: TestApp): Promise<LoopCity> {
   for (const [username, roles, o] of users) {
     await buildUser(t, { username, roles, ...o });
   }
-  const insp = await t.store.db.selectFrom('app_user').select('id').where('username', '=', 'inspector').executeTakeFirstOrThrow();
-  const west = await t.store.db.selectFrom('app_user').select('id').where('username', '=', 'westinspector').executeTakeFirstOrThrow();
-  await t.store.db.insertInto('inspector_grid').values([
-    { user_id: insp.id, grid_code: '339901001001001' },
-    { user_id: insp.id, grid_code: '339901001001002' },
-    { user_id: insp.id, grid_code: '339901001002001' },
-    { user_id: west.id, grid_code: '339901002001001' },
-  ]).execute();
+  const insp = await t.store.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', 'inspector')
+    .executeTakeFirstOrThrow();
+  const west = await t.store.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', 'westinspector')
+    .executeTakeFirstOrThrow();
+  await t.store.db
+    .insertInto('inspector_grid')
+    .values([
+      { user_id: insp.id, grid_code: '339901001001001' },
+      { user_id: insp.id, grid_code: '339901001001002' },
+      { user_id: insp.id, grid_code: '339901001002001' },
+      { user_id: west.id, grid_code: '339901002001001' },
+    ])
+    .execute();
   const tokens: Record<string, string> = {};
   for (const [username] of users) {
     tokens[username] = await login(t, username);
@@ -87,10 +114,18 @@ export async function seedLoopCity(t: TestApp): Promise<LoopCity> {
 
 /** Uploads one JPEG as the given user and returns its attachment id. */
 export async function uploadPhoto(t: TestApp, token: string): Promise<string> {
-  const body = multipartBody([{ filename: 'photo.jpg', type: 'image/jpeg', data: await testImages.jpeg(64, 48) }]);
-  const res = await t.req({ method: 'POST', url: '/api/v1/attachments', token, headers: body.headers, payload: body.payload });
+  const body = multipartBody([
+    { filename: 'photo.jpg', type: 'image/jpeg', data: await testImages.jpeg(64, 48) },
+  ]);
+  const res = await t.req({
+    method: 'POST',
+    url: '/api/v1/attachments',
+    token,
+    headers: body.headers,
+    payload: body.payload,
+  });
   if (res.statusCode !== 201) {
     throw new Error(`upload: ${res.statusCode} ${res.body}`);
   }
-  return (res.json() as { items: { id: string }[] }).items[0]!.id;
+  return res.json<{ items: { id: string }[] }>().items[0]!.id;
 }

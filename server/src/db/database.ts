@@ -2,7 +2,9 @@ import type { AttachmentTables } from '../modules/attachments/attachments.table'
 import type { CasesTables } from '../modules/cases/cases.table';
 import type { CatalogTables } from '../modules/catalog/catalog.table';
 import type { ClockTables } from '../modules/clock/clock.table';
+import type { Open311Tables } from '../modules/open311/open311.table';
 import type { OrgTables } from '../modules/org/org.table';
+import type { PortalTables } from '../modules/portal/portal.table';
 import type { RoutingTables } from '../modules/routing/routing.table';
 import type { SpaceTables } from '../modules/space/space.table';
 import type { AppSettingTable } from './settings.table';
@@ -16,6 +18,8 @@ export interface Database
     RoutingTables,
     CasesTables,
     ClockTables,
-    AttachmentTables {
+    AttachmentTables,
+    Open311Tables,
+    PortalTables {
   app_setting: AppSettingTable;
 }

@@ -28,7 +28,7 @@ export async function migrateToLatest(store: Db): Promise<string[]> {
   if (error) {
     const name = failed ? ` (${failed.migrationName})` : '';
     throw new Error(
-      `migration failed${name}: ${error instanceof Error ? error.message : String(error)}`,
+      `migration failed${name}: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
       {
         cause: error,
       },

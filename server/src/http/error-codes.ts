@@ -3,7 +3,9 @@ import type { AuthErrorCode } from '../modules/auth/auth.errors';
 import type { CaseErrorCode } from '../modules/cases/cases.errors';
 import type { CatalogErrorCode } from '../modules/catalog/catalog.errors';
 import type { ClockErrorCode } from '../modules/clock/clock.errors';
+import type { Open311ErrorCode } from '../modules/open311/open311.errors';
 import type { OrgErrorCode } from '../modules/org/org.errors';
+import type { PortalErrorCode } from '../modules/portal/portal.errors';
 import type { RoutingErrorCode } from '../modules/routing/routing.errors';
 import type { SpaceErrorCode } from '../modules/space/space.errors';
 
@@ -28,6 +30,8 @@ export type ErrorCode =
   | RoutingErrorCode
   | ClockErrorCode
   | AttachmentErrorCode
+  | Open311ErrorCode
+  | PortalErrorCode
   | CaseErrorCode;
 
 /**
@@ -106,4 +110,22 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CASE_DEADLINE_INVALID: 400,
   CASE_PARENT_INVALID: 422,
   CASE_MERGED: 422,
+
+  OPEN311_SERVICE_NOT_FOUND: 404,
+  OPEN311_REQUEST_NOT_FOUND: 404,
+  OPEN311_TOKEN_NOT_FOUND: 404,
+  OPEN311_JURISDICTION_NOT_FOUND: 404,
+  OPEN311_API_KEY_INVALID: 403,
+  OPEN311_REQUEST_INVALID: 400,
+  OPEN311_MEDIA_NOT_FOUND: 404,
+  OPEN311_KEY_NOT_FOUND: 404,
+  OPEN311_MATTER_INVALID: 400,
+
+  PUBLIC_RATE_LIMITED: 429,
+  PUBLIC_SPAM_REJECTED: 400,
+  PUBLIC_DUPLICATE_REPORT: 409,
+  PUBLIC_REPORT_NOT_FOUND: 404,
+  PUBLIC_NOT_CLOSED: 422,
+  PUBLIC_ALREADY_RATED: 409,
+  PUBLIC_CATEGORY_UNKNOWN: 400,
 };

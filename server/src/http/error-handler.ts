@@ -33,7 +33,7 @@ function validationIssues(err: FastifyError): FieldIssue[] {
   const where = context === 'querystring' ? 'query' : context;
   const issues: FieldIssue[] = [];
   for (const v of err.validation ?? []) {
-    const base = String(v.instancePath as unknown).replace(/^\//, '').replaceAll('/', '.');
+    const base = String(v.instancePath).replace(/^\//, '').replaceAll('/', '.');
     const params = v.params as { keys?: string[] } | undefined;
     if (v.keyword === 'unrecognized_keys' && params?.keys) {
       for (const key of params.keys) {
@@ -60,11 +60,13 @@ function validationIssues(err: FastifyError): FieldIssue[] {
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof DomainError && isErrorCode(err.code)) {
-      if (ERROR_STATUS[err.code] >= 500) {
+    const domainCode: string | undefined =
+      err instanceof DomainError ? (err as DomainError).code : undefined;
+    if (domainCode !== undefined && isErrorCode(domainCode)) {
+      if (ERROR_STATUS[domainCode] >= 500) {
         req.log.error({ err }, 'domain error');
       }
-      return send(reply, req, err.code, err.message, err.details);
+      return send(reply, req, domainCode, err.message, (err as DomainError).details);
     }
     if (hasZodFastifySchemaValidationErrors(err) || err.validation) {
       const issues = validationIssues(err);

@@ -74,7 +74,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['case_parent_idx', ['parent_case_id']],
     ['case_matter_idx', ['matter_code', 'created_at']],
   ] as const) {
-    await db.schema.createIndex(name).on('case_file').columns([...cols]).execute();
+    await db.schema
+      .createIndex(name)
+      .on('case_file')
+      .columns([...cols])
+      .execute();
   }
 
   await db.schema
@@ -131,7 +135,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('read_at', T.ms)
     .addColumn('note', T.text)
     .execute();
-  await db.schema.createIndex('case_notice_unit_idx').on('case_notice').columns(['unit_id', 'at']).execute();
+  await db.schema
+    .createIndex('case_notice_unit_idx')
+    .on('case_notice')
+    .columns(['unit_id', 'at'])
+    .execute();
   // One overdue notice per case, stage and missed deadline: makes the sweep idempotent.
   await db.schema
     .createIndex('case_notice_overdue_uq')
@@ -142,7 +150,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['case_notice', 'case_duplicate', 'case_token', 'case_counter', 'case_event', 'case_file']) {
+  for (const t of [
+    'case_notice',
+    'case_duplicate',
+    'case_token',
+    'case_counter',
+    'case_event',
+    'case_file',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -6,12 +6,18 @@ import { migrateToLatest } from '../../db/migrate';
 import { verifyAllChains } from './audit.service';
 
 const config = loadConfig();
-const store = createDb({ kind: config.db.kind, url: config.db.url, sqliteFile: config.db.sqliteFile });
+const store = createDb({
+  kind: config.db.kind,
+  url: config.db.url,
+  sqliteFile: config.db.sqliteFile,
+});
 try {
   await migrateToLatest(store);
   const report = await verifyAllChains(store.db);
   if (report.broken.length === 0) {
-    console.log(`audit: OK — ${report.cases} cases, ${report.events} events, every hash chain intact`);
+    console.log(
+      `audit: OK — ${report.cases} cases, ${report.events} events, every hash chain intact`,
+    );
   } else {
     const first = report.broken[0]!;
     console.error(

@@ -12,7 +12,10 @@ export interface AuditReport {
  * Verifies every case's hash chain, and that the case row's head hash and event count match
  * its log. Reads in pages so it runs on any size of store.
  */
-export async function verifyAllChains(db: Kysely<Database>, opts: { pageSize?: number; stopAtFirst?: boolean } = {}): Promise<AuditReport> {
+export async function verifyAllChains(
+  db: Kysely<Database>,
+  opts: { pageSize?: number; stopAtFirst?: boolean } = {},
+): Promise<AuditReport> {
   const pageSize = opts.pageSize ?? 500;
   const report: AuditReport = { cases: 0, events: 0, broken: [] };
   let after = '';
@@ -53,7 +56,12 @@ export async function verifyAllChains(db: Kysely<Database>, opts: { pageSize?: n
       if (br) {
         report.broken.push(br);
       } else if (!last || last.hash !== c.last_hash || list.length !== c.event_count) {
-        report.broken.push({ caseId: c.id, seq: last?.seq ?? 0, eventId: last?.id ?? '', problem: 'hash_mismatch' });
+        report.broken.push({
+          caseId: c.id,
+          seq: last?.seq ?? 0,
+          eventId: last?.id ?? '',
+          problem: 'hash_mismatch',
+        });
       }
       if (opts.stopAtFirst && report.broken.length > 0) {
         return report;

@@ -59,12 +59,14 @@ export async function createPostgresBus(
   const sender = new pg.Pool({ connectionString: url, max: 2 });
   return {
     publish(e) {
-      sender.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(e)]).catch((err: unknown) => {
-        log.warn({ err }, 'live bus: notify failed; delivering locally only');
-        local.publish(e);
-      });
+      sender
+        .query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(e)])
+        .catch((err: unknown) => {
+          log.warn({ err }, 'live bus: notify failed; delivering locally only');
+          local.publish(e);
+        });
     },
-    subscribe: local.subscribe,
+    subscribe: (listener) => local.subscribe(listener),
     get listenerCount() {
       return local.listenerCount;
     },
