@@ -71,7 +71,9 @@ export interface ClockStep {
  * The working clock of one transition. Pure: takes the case's clock and the step, returns
  * the new clock.
  * - The handling clock starts at dispatch (时限 from 派遣) and runs through acknowledge;
- *   a rework (check_fail) restarts it with the full limit.
+ *   a rework (check_fail, and the hotline desk's redo) restarts it with the full limit.
+ * - A reopen (closed → handling) starts a new handling clock: full limit from now, no pauses,
+ *   and the overdue mark of the earlier round cleared.
  * - An approved extension sets the handling deadline to the granted one.
  * - An approved hang opens a pause; resume closes it and moves the deadline by the time that
  *   was left when the case was hung (in the limit's measure: working time for working units).
@@ -82,14 +84,21 @@ export function stepClock(c: CaseClock, s: ClockStep): CaseClock {
   if (s.action === 'dispatch') {
     next.handleStartedAt = s.now;
     next.handleLimit = s.handleLimit;
-    next.handleDeadlineAt = s.handleLimit ? addTime(s.calendar, s.now, s.handleLimit.amount, s.handleLimit.unit) : null;
+    next.handleDeadlineAt = s.handleLimit
+      ? addTime(s.calendar, s.now, s.handleLimit.amount, s.handleLimit.unit)
+      : null;
     next.handleOverdue = false;
     next.pauses = [];
   }
-  if (s.action === 'check_fail') {
+  if (s.action === 'check_fail' || s.action === 'redo' || s.action === 'reopen') {
     next.handleStartedAt = s.now;
-    next.handleDeadlineAt = c.handleLimit ? addTime(s.calendar, s.now, c.handleLimit.amount, c.handleLimit.unit) : null;
+    next.handleDeadlineAt = c.handleLimit
+      ? addTime(s.calendar, s.now, c.handleLimit.amount, c.handleLimit.unit)
+      : null;
     next.pauses = [];
+  }
+  if (s.action === 'reopen') {
+    next.handleOverdue = false;
   }
   if (s.action === 'approve_extension' && s.grantedDeadline !== undefined) {
     next.handleDeadlineAt = s.grantedDeadline;
@@ -104,7 +113,8 @@ export function stepClock(c: CaseClock, s: ClockStep): CaseClock {
       if (c.handleDeadlineAt !== null && c.handleLimit) {
         const unit = c.handleLimit.unit;
         const left = elapsedFor(s.calendar, open.from, c.handleDeadlineAt, unit);
-        next.handleDeadlineAt = left > 0 ? advanceBy(s.calendar, s.now, left, unit) : c.handleDeadlineAt;
+        next.handleDeadlineAt =
+          left > 0 ? advanceBy(s.calendar, s.now, left, unit) : c.handleDeadlineAt;
       }
     }
   }

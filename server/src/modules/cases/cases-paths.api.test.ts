@@ -23,22 +23,41 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
       method: 'POST',
       url: '/api/v1/cases',
       token,
-      payload: { source: 'hotline', description: '路边暴露垃圾堆放', lng: city.points.east1[0], lat: city.points.east1[1], ...body },
+      payload: {
+        source: 'hotline',
+        description: '路边暴露垃圾堆放',
+        lng: city.points.east1[0],
+        lat: city.points.east1[1],
+        ...body,
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
-  const get = async (id: string) => (await t.req({ method: 'GET', url: `/api/v1/cases/${id}`, token: tk.leader! })).json();
-  const act = async (time: string | null, token: string, id: string, body: Record<string, unknown>, status = 200) => {
+  const get = async (id: string) =>
+    (await t.req({ method: 'GET', url: `/api/v1/cases/${id}`, token: tk.leader! })).json();
+  const act = async (
+    time: string | null,
+    token: string,
+    id: string,
+    body: Record<string, unknown>,
+    status = 200,
+  ) => {
     if (time) {
       t.clock.set(time);
     }
-    const res = await t.req({ method: 'POST', url: `/api/v1/cases/${id}/actions`, token, payload: { version: (await get(id)).version, ...body } });
+    const res = await t.req({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/actions`,
+      token,
+      payload: { version: (await get(id)).version, ...body },
+    });
     expect(res.statusCode, `${String(body.action)}: ${res.body}`).toBe(status);
     return res.json();
   };
   const events = async (id: string) =>
-    (await t.req({ method: 'GET', url: `/api/v1/cases/${id}/events`, token: tk.leader! })).json().items as {
+    (await t.req({ method: 'GET', url: `/api/v1/cases/${id}/events`, token: tk.leader! })).json()
+      .items as {
       action: string;
       actor: { role: string };
       payload: Record<string, unknown>;
@@ -55,8 +74,14 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
 
   it('refuses and voids at intake; terminal cases allow nothing', async () => {
     const a = await report(tk.clerk!);
-    await act(at('2026-11-23', '09:05'), tk.inspector!, a.id, { action: 'verify', verifyResult: false });
-    const refused = await act(null, tk.leader!, a.id, { action: 'refuse', reason: '不属于城管职责' });
+    await act(at('2026-11-23', '09:05'), tk.inspector!, a.id, {
+      action: 'verify',
+      verifyResult: false,
+    });
+    const refused = await act(null, tk.leader!, a.id, {
+      action: 'refuse',
+      reason: '不属于城管职责',
+    });
     expect(refused).toMatchObject({ state: 'refused', availableActions: [] });
     await act(null, tk.leader!, a.id, { action: 'supervise', reason: 'x' }, 422);
 
@@ -77,12 +102,23 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
     await act(null, tk.unit2!, id, { action: 'request_return' }, 422);
     await act(null, tk.unit2!, id, { action: 'request_return', reason: '属环卫职责' });
     const back = await act(null, tk.dispatcher!, id, { action: 'approve_return' });
-    expect(back).toMatchObject({ state: 'registered', unitId: null, counters: { return: 1 }, stage: { name: 'dispatch' } });
-    const again = await act(null, tk.dispatcher!, id, { action: 'dispatch', targetUnitId: city.units.sanitation });
+    expect(back).toMatchObject({
+      state: 'registered',
+      unitId: null,
+      counters: { return: 1 },
+      stage: { name: 'dispatch' },
+    });
+    const again = await act(null, tk.dispatcher!, id, {
+      action: 'dispatch',
+      targetUnitId: city.units.sanitation,
+    });
     expect(again).toMatchObject({ state: 'dispatched', unitId: city.units.sanitation });
     const ev = await events(id);
     const dispatches = ev.filter((e) => e.action === 'dispatch');
-    expect(dispatches[0]!.payload).toMatchObject({ override: true, proposedUnitId: city.units.sanitation });
+    expect(dispatches[0]!.payload).toMatchObject({
+      override: true,
+      proposedUnitId: city.units.sanitation,
+    });
     expect(dispatches[1]!.payload.override).toBeUndefined();
     expect(ev.map((e) => e.action)).toContain('approve_return');
   });
@@ -90,12 +126,24 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
   it('pauses the handling clock while hung over a weekend and moves the deadline on resume', async () => {
     // Fri 2026-11-27 09:00 dispatch: 2 working hours → 11:00.
     const id = await registered('2026-11-27', '08:40');
-    const d = await act(at('2026-11-27', '09:00'), tk.dispatcher!, id, { action: 'dispatch', targetUnitId: city.units.sanitation });
+    const d = await act(at('2026-11-27', '09:00'), tk.dispatcher!, id, {
+      action: 'dispatch',
+      targetUnitId: city.units.sanitation,
+    });
     expect(d.handling.deadline).toBe(iso(at('2026-11-27', '11:00')));
     await act(at('2026-11-27', '09:10'), tk.unit!, id, { action: 'acknowledge' });
-    await act(at('2026-11-27', '09:30'), tk.unit!, id, { action: 'request_hang', reason: '需协调预算' });
-    const hung = await act(at('2026-11-27', '10:00'), tk.dispatcher!, id, { action: 'approve_hang' });
-    expect(hung).toMatchObject({ state: 'hung', counters: { hang: 1 }, handling: { paused: true } });
+    await act(at('2026-11-27', '09:30'), tk.unit!, id, {
+      action: 'request_hang',
+      reason: '需协调预算',
+    });
+    const hung = await act(at('2026-11-27', '10:00'), tk.dispatcher!, id, {
+      action: 'approve_hang',
+    });
+    expect(hung).toMatchObject({
+      state: 'hung',
+      counters: { hang: 1 },
+      handling: { paused: true },
+    });
     // The sweep leaves a hung case alone, even past its old deadline.
     t.clock.set(at('2026-11-30', '09:00'));
     await t.services.cases.sweepOverdue({ limit: 100 });
@@ -116,14 +164,24 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
       method: 'POST',
       url: '/api/v1/cases',
       token: tk.inspector!,
-      payload: { source: 'inspector', matterCode: '07001', description: '电线杆小广告', lng: city.points.east2[0], lat: city.points.east2[1], attachmentIds: [photo] },
+      payload: {
+        source: 'inspector',
+        matterCode: '07001',
+        description: '电线杆小广告',
+        lng: city.points.east2[0],
+        lat: city.points.east2[1],
+        attachmentIds: [photo],
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const c = res.json();
     expect(c.state).toBe('pending_register');
     await act(null, tk.inspector!, c.id, { action: 'self_handle' }, 422);
     const photo2 = await uploadPhoto(t, tk.inspector!);
-    const sh = await act(null, tk.inspector!, c.id, { action: 'self_handle', attachmentIds: [photo2] });
+    const sh = await act(null, tk.inspector!, c.id, {
+      action: 'self_handle',
+      attachmentIds: [photo2],
+    });
     expect(sh.state).toBe('self_handled');
     const closed = await act(null, tk.leader!, c.id, { action: 'audit_pass' });
     expect(closed.state).toBe('closed');
@@ -133,39 +191,78 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
         method: 'POST',
         url: '/api/v1/cases',
         token: tk.inspector!,
-        payload: { source: 'inspector', description: '小广告二', lng: city.points.east2[0], lat: city.points.east2[1] },
+        payload: {
+          source: 'inspector',
+          description: '小广告二',
+          lng: city.points.east2[0],
+          lat: city.points.east2[1],
+        },
       })
     ).json();
-    await act(null, tk.inspector!, c2.id, { action: 'self_handle', attachmentIds: [await uploadPhoto(t, tk.inspector!)] });
-    const failed = await act(null, tk.leader!, c2.id, { action: 'audit_fail', reason: '未清除干净' });
+    await act(null, tk.inspector!, c2.id, {
+      action: 'self_handle',
+      attachmentIds: [await uploadPhoto(t, tk.inspector!)],
+    });
+    const failed = await act(null, tk.leader!, c2.id, {
+      action: 'audit_fail',
+      reason: '未清除干净',
+    });
     expect(failed).toMatchObject({ state: 'voided', voidReason: 'self_handle_rejected' });
   });
 
   it('suggests duplicates at intake, merges a child, and closing the parent closes it', async () => {
     t.clock.set(at('2026-11-25', '09:00'));
-    const parent = await report(tk.clerk!, { description: '柳岸社区东门暴露垃圾很多', lng: 120.1025, lat: 30.2005 });
+    const parent = await report(tk.clerk!, {
+      description: '柳岸社区东门暴露垃圾很多',
+      lng: 120.1025,
+      lat: 30.2005,
+    });
     t.clock.set(at('2026-11-25', '09:20'));
-    const child = await report(tk.clerk!, { description: '柳岸社区东门暴露垃圾', lng: 120.10252, lat: 30.20052 });
+    const child = await report(tk.clerk!, {
+      description: '柳岸社区东门暴露垃圾',
+      lng: 120.10252,
+      lat: 30.20052,
+    });
     const full = await get(child.id);
     expect(full.duplicates.map((d: { caseId: string }) => d.caseId)).toContain(parent.id);
 
-    const merged = await act(null, tk.clerk!, child.id, { action: 'merge', parentCaseId: parent.id });
+    const merged = await act(null, tk.clerk!, child.id, {
+      action: 'merge',
+      parentCaseId: parent.id,
+    });
     expect(merged).toMatchObject({ state: 'verifying', parentCaseId: parent.id });
-    expect(merged.availableActions.filter((a: string) => a !== 'supervise' && a !== 'remind')).toEqual([]);
+    expect(
+      merged.availableActions.filter((a: string) => a !== 'supervise' && a !== 'remind'),
+    ).toEqual([]);
     await act(null, tk.inspector!, child.id, { action: 'verify', verifyResult: true }, 422);
 
     // Drive the parent to closure.
     await act(null, tk.inspector!, parent.id, { action: 'verify', verifyResult: true });
     await act(null, tk.clerk!, parent.id, { action: 'register', matterCode: '06010' });
-    await act(null, tk.dispatcher!, parent.id, { action: 'dispatch', targetUnitId: city.units.sanitation });
+    await act(null, tk.dispatcher!, parent.id, {
+      action: 'dispatch',
+      targetUnitId: city.units.sanitation,
+    });
     await act(null, tk.unit!, parent.id, { action: 'acknowledge' });
-    await act(null, tk.unit!, parent.id, { action: 'feedback', description: '已清', disposalMode: 'service', attachmentIds: [await uploadPhoto(t, tk.unit!)] });
-    await act(null, tk.inspector!, parent.id, { action: 'check_pass', attachmentIds: [await uploadPhoto(t, tk.inspector!)] });
+    await act(null, tk.unit!, parent.id, {
+      action: 'feedback',
+      description: '已清',
+      disposalMode: 'service',
+      attachmentIds: [await uploadPhoto(t, tk.unit!)],
+    });
+    await act(null, tk.inspector!, parent.id, {
+      action: 'check_pass',
+      attachmentIds: [await uploadPhoto(t, tk.inspector!)],
+    });
     await act(at('2026-11-25', '10:30'), tk.leader!, parent.id, { action: 'close' });
     const childAfter = await get(child.id);
     expect(childAfter).toMatchObject({ state: 'closed', closeKind: 'merged' });
     const ev = await events(child.id);
-    expect(ev.at(-1)).toMatchObject({ action: 'close', actor: { role: 'system' }, payload: { reason: 'parent_closed', parentCaseId: parent.id } });
+    expect(ev.at(-1)).toMatchObject({
+      action: 'close',
+      actor: { role: 'system' },
+      payload: { reason: 'parent_closed', parentCaseId: parent.id },
+    });
   });
 
   it('the overdue sweep marks a stage once, with one event and one notice', async () => {
@@ -185,28 +282,75 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
     expect(v.stage).toMatchObject({ overdue: true, light: 'red' });
     const ev = (await events(c.id)).filter((e) => e.action === 'overdue');
     expect(ev).toHaveLength(1);
-    expect(ev[0]!.payload).toMatchObject({ stage: 'verify', deadline: iso(at('2026-11-26', '09:30')) });
+    expect(ev[0]!.payload).toMatchObject({
+      stage: 'verify',
+      deadline: iso(at('2026-11-26', '09:30')),
+    });
     const notices = await t.services.cases.notices({ caseId: c.id, limit: 10 });
     expect(notices.filter((n) => n.kind === 'overdue')).toHaveLength(1);
-    const list = (await t.req({ method: 'GET', url: '/api/v1/cases?overdue=true&pageSize=200', token: tk.leader! })).json();
+    const list = (
+      await t.req({
+        method: 'GET',
+        url: '/api/v1/cases?overdue=true&pageSize=200',
+        token: tk.leader!,
+      })
+    ).json();
     expect(list.items.map((x: { id: string }) => x.id)).toContain(c.id);
   });
 
   it('finds cases by Chinese free text, filters and pages', async () => {
     t.clock.set(at('2026-11-26', '14:00'));
-    const c = await report(tk.clerk!, { description: '松岭社区北门井盖缺失，行人危险', lng: city.points.west[0], lat: city.points.west[1] });
-    const hit = (await t.req({ method: 'GET', url: `/api/v1/cases?q=${encodeURIComponent('井盖缺失')}`, token: tk.leader! })).json();
+    const c = await report(tk.clerk!, {
+      description: '松岭社区北门井盖缺失，行人危险',
+      lng: city.points.west[0],
+      lat: city.points.west[1],
+    });
+    const hit = (
+      await t.req({
+        method: 'GET',
+        url: `/api/v1/cases?q=${encodeURIComponent('井盖缺失')}`,
+        token: tk.leader!,
+      })
+    ).json();
     expect(hit.items.map((x: { id: string }) => x.id)).toEqual([c.id]);
-    const miss = (await t.req({ method: 'GET', url: `/api/v1/cases?q=${encodeURIComponent('井盖破损')}`, token: tk.leader! })).json();
+    const miss = (
+      await t.req({
+        method: 'GET',
+        url: `/api/v1/cases?q=${encodeURIComponent('井盖破损')}`,
+        token: tk.leader!,
+      })
+    ).json();
     expect(miss.items).toEqual([]);
-    const byNumber = (await t.req({ method: 'GET', url: `/api/v1/cases?q=${c.number}`, token: tk.leader! })).json();
+    const byNumber = (
+      await t.req({ method: 'GET', url: `/api/v1/cases?q=${c.number}`, token: tk.leader! })
+    ).json();
     expect(byNumber.items.map((x: { id: string }) => x.id)).toEqual([c.id]);
-    const page = (await t.req({ method: 'GET', url: '/api/v1/cases?pageSize=2&page=1&sort=created_at&order=asc', token: tk.leader! })).json();
+    const page = (
+      await t.req({
+        method: 'GET',
+        url: '/api/v1/cases?pageSize=2&page=1&sort=created_at&order=asc',
+        token: tk.leader!,
+      })
+    ).json();
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
-    const street = (await t.req({ method: 'GET', url: `/api/v1/cases?regionId=${city.westStreetId}&pageSize=200`, token: tk.leader! })).json();
-    expect(street.items.every((x: { location: { streetId: string } }) => x.location.streetId === city.westStreetId)).toBe(true);
-    const bad = await t.req({ method: 'GET', url: '/api/v1/cases?state=flying', token: tk.leader! });
+    const street = (
+      await t.req({
+        method: 'GET',
+        url: `/api/v1/cases?regionId=${city.westStreetId}&pageSize=200`,
+        token: tk.leader!,
+      })
+    ).json();
+    expect(
+      street.items.every(
+        (x: { location: { streetId: string } }) => x.location.streetId === city.westStreetId,
+      ),
+    ).toBe(true);
+    const bad = await t.req({
+      method: 'GET',
+      url: '/api/v1/cases?state=flying',
+      token: tk.leader!,
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -214,9 +358,19 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
     const ok = await verifyAllChains(t.store.db);
     expect(ok.broken).toEqual([]);
     expect(ok.events).toBeGreaterThan(20);
-    const victim = await t.store.db.selectFrom('case_event').select(['id', 'case_id', 'seq']).where('action', '=', 'dispatch').executeTakeFirstOrThrow();
-    await t.store.db.updateTable('case_event').set({ payload: '{"targetUnitId":"someone-else"}' }).where('id', '=', victim.id).execute();
+    const victim = await t.store.db
+      .selectFrom('case_event')
+      .select(['id', 'case_id', 'seq'])
+      .where('action', '=', 'dispatch')
+      .executeTakeFirstOrThrow();
+    await t.store.db
+      .updateTable('case_event')
+      .set({ payload: '{"targetUnitId":"someone-else"}' })
+      .where('id', '=', victim.id)
+      .execute();
     const broken = await verifyAllChains(t.store.db);
-    expect(broken.broken).toEqual([{ caseId: victim.case_id, seq: victim.seq, eventId: victim.id, problem: 'hash_mismatch' }]);
+    expect(broken.broken).toEqual([
+      { caseId: victim.case_id, seq: victim.seq, eventId: victim.id, problem: 'hash_mismatch' },
+    ]);
   });
 });

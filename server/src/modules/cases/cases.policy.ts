@@ -50,19 +50,37 @@ export type CaseDenial =
  * inspector of the grid, the separation of handling and checking, and frozen merged
  * children. Returns null when allowed, or why not. Pure.
  */
-export function denyCaseAction(actor: Actor, c: CaseSubject, action: CaseAction, role: Role, facts: CaseFacts): CaseDenial | null {
+export function denyCaseAction(
+  actor: Actor,
+  c: CaseSubject,
+  action: CaseAction,
+  role: Role,
+  facts: CaseFacts,
+): CaseDenial | null {
   if (!canReadCase(actor, c)) {
     return { code: 'CASE_NOT_FOUND', message: 'No such case in your jurisdiction' };
   }
   if (c.parentCaseId && action !== 'supervise' && action !== 'remind') {
-    return { code: 'CASE_MERGED', message: 'The case is merged into another; it closes with its parent' };
+    return {
+      code: 'CASE_MERGED',
+      message: 'The case is merged into another; it closes with its parent',
+    };
   }
   if (UNIT_ROLES.includes(role) && (c.unitId === null || actor.unitId !== c.unitId)) {
-    return { code: 'CASE_ROLE_FORBIDDEN', message: 'Only the unit the case was dispatched to may do this' };
+    return {
+      code: 'CASE_ROLE_FORBIDDEN',
+      message: 'Only the unit the case was dispatched to may do this',
+    };
   }
-  const inspectorAct = role === 'inspector' && (FIELD_ACTIONS.includes(action) && !(action === 'verify' && c.state === 'reported'));
+  const inspectorAct =
+    role === 'inspector' &&
+    FIELD_ACTIONS.includes(action) &&
+    !(action === 'verify' && c.state === 'reported');
   if (inspectorAct && facts.gridHasInspectors && !facts.assignedToGrid) {
-    return { code: 'CASE_ROLE_FORBIDDEN', message: "Only the inspectors of the case's grid may do this" };
+    return {
+      code: 'CASE_ROLE_FORBIDDEN',
+      message: "Only the inspectors of the case's grid may do this",
+    };
   }
   if (CHECK_ACTIONS.includes(action) && c.unitId !== null && actor.unitId === c.unitId) {
     return { code: 'CASE_ROLE_FORBIDDEN', message: 'The handling unit may not check its own work' };
@@ -85,7 +103,12 @@ export function actionsFor(actor: Actor, c: CaseSubject, facts: CaseFacts): Case
  * The role an actor with several roles acts in: the first role the table allows that also
  * passes the policy. Pure.
  */
-export function actingRoleFor(actor: Actor, c: CaseSubject, action: CaseAction, facts: CaseFacts): Role | undefined {
+export function actingRoleFor(
+  actor: Actor,
+  c: CaseSubject,
+  action: CaseAction,
+  facts: CaseFacts,
+): Role | undefined {
   const candidates = actor.roles.filter((r) => actingRole(c.state, action, [r]) !== undefined);
   return candidates.find((r) => denyCaseAction(actor, c, action, r, facts) === null);
 }

@@ -1,10 +1,13 @@
-import type { AreaClass, TimeUnit } from '@common/roles';
+import type { AreaClass, Role, TimeUnit } from '@common/roles';
+import type { CaseState } from '@common/workflow';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { Actor } from '../auth/actor';
 import type { WorkingCalendar } from '../clock';
 import type { RoutingProposal, RoutingSubject } from '../routing/propose-unit';
 import type { ClockStage } from './case-clock';
+import type { ActionBody } from './cases.schema';
+import type { CaseRow, NewCaseEventRow } from './cases.table';
 
 /** Where a point lies: what intake needs from the space module. */
 export interface LocatedPoint {
@@ -62,9 +65,17 @@ export interface CasePorts {
   /** A current or legacy matter code → current code. @throws CATALOG_* errors. */
   resolveMatter(code: string, legacyKind?: 'event' | 'component'): Promise<ResolvedMatter>;
   /** The handling limit of a matter (and condition) in an area class. */
-  handleLimit(matterCode: string, conditionId: string | null, areaClass: AreaClass): Promise<MatterLimit | null>;
+  handleLimit(
+    matterCode: string,
+    conditionId: string | null,
+    areaClass: AreaClass,
+  ): Promise<MatterLimit | null>;
   /** A city-wide stage limit. */
-  stageLimit(stage: Exclude<ClockStage, 'handle'>, urgency: 'normal' | 'urgent', areaClass: AreaClass): { amount: number; unit: TimeUnit };
+  stageLimit(
+    stage: Exclude<ClockStage, 'handle'>,
+    urgency: 'normal' | 'urgent',
+    areaClass: AreaClass,
+  ): { amount: number; unit: TimeUnit };
   calendar(): WorkingCalendar;
   /** The level of a region id, or undefined when unknown. */
   regionLevel(regionId: string): 'city' | 'district' | 'street' | 'community' | undefined;
@@ -76,4 +87,35 @@ export interface CasePorts {
   assertAttachments(ids: string[], actor: Actor | null): Promise<void>;
   bindAttachments(db: Kysely<Database>, ids: string[], caseId: string, kind: string): Promise<void>;
   publish(event: LiveCaseEvent): void;
+}
+
+/** What an action hook is told: the action, who takes it, and the case before it. */
+export interface CaseActionContext {
+  /** The action's transaction: read and write only through it (SQLite has one connection). */
+  trx: Kysely<Database>;
+  actor: Actor;
+  /** The role the actor acts in (the workflow table's choice). */
+  role: Role;
+  /** The case as it was before the action (already version-checked). */
+  row: CaseRow;
+  body: ActionBody;
+  /** The state the workflow moves the case to. */
+  to: CaseState;
+  /** Epoch ms of the action. */
+  at: number;
+}
+
+/**
+ * The extension point of `act` for overlays that keep their own rules (the 12345 hotline):
+ * the cases module stays the single entry for actions, and an overlay adds checks and
+ * bookkeeping without copying its logic. Registered with `cases.addActionHook` (services.ts).
+ * - `before` runs inside the action's transaction once the workflow table and the policy have
+ *   allowed the action and its payload, before anything is written: throw an AppError to
+ *   refuse it (the transaction rolls back).
+ * - `after` runs in the same transaction once the event and the projection are written; what
+ *   it writes commits or rolls back with the action.
+ */
+export interface CaseActionHook {
+  before?(c: CaseActionContext): Promise<void>;
+  after?(c: CaseActionContext & { after: CaseRow; event: NewCaseEventRow }): Promise<void>;
 }

@@ -12,7 +12,12 @@ export interface CaseView {
   source: string;
   state: string;
   version: number;
-  matter: { code: string; originalCode: string | null; majorCode: string; conditionId: string | null } | null;
+  matter: {
+    code: string;
+    originalCode: string | null;
+    majorCode: string;
+    conditionId: string | null;
+  } | null;
   urgency: string;
   description: string;
   address: string | null;
@@ -38,8 +43,21 @@ export interface CaseView {
     light: 'green' | 'yellow' | 'red' | null;
     usedRatio: number | null;
   } | null;
-  handling: { startedAt: string | null; deadline: string | null; limit: Limit | null; overdue: boolean; paused: boolean } | null;
-  counters: { rework: number; return: number; extension: number; hang: number; supervise: number; remind: number };
+  handling: {
+    startedAt: string | null;
+    deadline: string | null;
+    limit: Limit | null;
+    overdue: boolean;
+    paused: boolean;
+  } | null;
+  counters: {
+    rework: number;
+    return: number;
+    extension: number;
+    hang: number;
+    supervise: number;
+    remind: number;
+  };
   parentCaseId: string | null;
   disposalMode: string | null;
   voidReason: string | null;
@@ -69,12 +87,21 @@ export function maskPhone(phone: string | null): string | null {
  */
 export function presentCase(
   r: CaseRow,
-  o: { actor: Actor | null; availableActions: CaseAction[] | undefined; calendar: WorkingCalendar; now: number },
+  o: {
+    actor: Actor | null;
+    availableActions: CaseAction[] | undefined;
+    calendar: WorkingCalendar;
+    now: number;
+  },
 ): CaseView {
   const stageLimit = r.stage_limit ? (JSON.parse(r.stage_limit) as Limit) : null;
   const handleLimit = r.handle_limit ? (JSON.parse(r.handle_limit) as Limit) : null;
   const pauses = JSON.parse(r.pauses) as { from: number; to: number | null }[];
-  let light: CaseView['stage'] extends infer S ? (S extends { light: infer L } ? L : never) : never = null;
+  let light: CaseView['stage'] extends infer S
+    ? S extends { light: infer L }
+      ? L
+      : never
+    : never = null;
   let usedRatio: number | null = null;
   if (r.stage && r.stage_started_at !== null && r.stage_deadline_at !== null && stageLimit) {
     const tl = trafficLight({
@@ -90,14 +117,21 @@ export function presentCase(
   }
   const roles = o.actor?.roles ?? [];
   const intake = roles.some((x) => x === 'intake_clerk' || x === 'shift_leader');
-  const unitOnly = roles.length > 0 && roles.every((x) => x === 'unit_staff' || x === 'unit_leader');
+  const unitOnly =
+    roles.length > 0 && roles.every((x) => x === 'unit_staff' || x === 'unit_leader');
   let reporter: CaseView['reporter'] = null;
   if (r.anonymous === 1) {
     reporter = { name: null, phone: null, anonymous: true };
   } else if (!unitOnly && (r.reporter_name || r.reporter_phone)) {
-    reporter = { name: r.reporter_name, phone: intake ? r.reporter_phone : maskPhone(r.reporter_phone), anonymous: false };
+    reporter = {
+      name: r.reporter_name,
+      phone: intake ? r.reporter_phone : maskPhone(r.reporter_phone),
+      anonymous: false,
+    };
   }
-  const routing = r.routing_reason ? (JSON.parse(r.routing_reason) as { ruleId: string | null; matched: string[] }) : null;
+  const routing = r.routing_reason
+    ? (JSON.parse(r.routing_reason) as { ruleId: string | null; matched: string[] })
+    : null;
   return {
     id: r.id,
     number: r.number,
@@ -105,7 +139,12 @@ export function presentCase(
     state: r.state,
     version: r.version,
     matter: r.matter_code
-      ? { code: r.matter_code, originalCode: r.matter_original_code, majorCode: r.major_code ?? r.matter_code.slice(0, 2), conditionId: r.condition_id }
+      ? {
+          code: r.matter_code,
+          originalCode: r.matter_original_code,
+          majorCode: r.major_code ?? r.matter_code.slice(0, 2),
+          conditionId: r.condition_id,
+        }
       : null,
     urgency: r.urgency,
     description: r.description,
@@ -122,14 +161,18 @@ export function presentCase(
     },
     reporter,
     unitId: r.unit_id,
-    routing: routing ? { proposedUnitId: r.proposed_unit_id, ruleId: routing.ruleId, matched: routing.matched } : null,
+    routing: routing
+      ? { proposedUnitId: r.proposed_unit_id, ruleId: routing.ruleId, matched: routing.matched }
+      : null,
     stage: r.stage
       ? {
           name: r.stage,
           startedAt: iso(r.stage_started_at),
           deadline: iso(r.stage_deadline_at),
           limit: stageLimit,
-          overdue: r.stage_overdue === 1 || (r.stage_deadline_at !== null && o.now > r.stage_deadline_at && r.state !== 'hung'),
+          overdue:
+            r.stage_overdue === 1 ||
+            (r.stage_deadline_at !== null && o.now > r.stage_deadline_at && r.state !== 'hung'),
           light,
           usedRatio,
         }

@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type SqlBool,
+} from 'kysely';
 import type { Database } from '../../db/database';
 import type { ActorScope } from '../auth/actor';
 import type { CaseEventRow, CaseRow, CaseUpdate, NewCaseEventRow, NewCaseRow } from './cases.table';
@@ -37,7 +44,11 @@ export const casesRepository = {
   },
 
   findByIdempotencyKey(db: Q, key: string): Promise<CaseRow | undefined> {
-    return db.selectFrom('case_file').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+    return db
+      .selectFrom('case_file')
+      .selectAll()
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
   },
 
   /** The next number of a local day, atomically (insert-or-increment). */
@@ -57,7 +68,12 @@ export const casesRepository = {
 
   /** Updates a case only if its version is still `version`; returns whether it did. */
   async updateGuarded(db: Q, id: string, version: number, patch: CaseUpdate): Promise<boolean> {
-    const r = await db.updateTable('case_file').set(patch).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const r = await db
+      .updateTable('case_file')
+      .set(patch)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
 
@@ -66,7 +82,12 @@ export const casesRepository = {
   },
 
   listEvents(db: Q, caseId: string): Promise<CaseEventRow[]> {
-    return db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+    return db
+      .selectFrom('case_event')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('seq')
+      .execute();
   },
 
   async insertTokens(db: Q, caseId: string, tokens: string[]): Promise<void> {
@@ -84,7 +105,18 @@ export const casesRepository = {
   findNearby(db: Q, cells: string[], since: number, excludeId: string) {
     return db
       .selectFrom('case_file')
-      .select(['id', 'number', 'matter_code', 'major_code', 'lng', 'lat', 'description', 'created_at', 'state', 'parent_case_id'])
+      .select([
+        'id',
+        'number',
+        'matter_code',
+        'major_code',
+        'lng',
+        'lat',
+        'description',
+        'created_at',
+        'state',
+        'parent_case_id',
+      ])
       .where('h3', 'in', cells)
       .where('created_at', '>=', since)
       .where('id', '!=', excludeId)
@@ -94,7 +126,10 @@ export const casesRepository = {
       .execute();
   },
 
-  async insertDuplicates(db: Q, rows: { case_id: string; candidate_id: string; score: number; reason: string }[]): Promise<void> {
+  async insertDuplicates(
+    db: Q,
+    rows: { case_id: string; candidate_id: string; score: number; reason: string }[],
+  ): Promise<void> {
     if (rows.length > 0) {
       await db.insertInto('case_duplicate').values(rows).execute();
     }
@@ -104,7 +139,13 @@ export const casesRepository = {
     return db
       .selectFrom('case_duplicate')
       .innerJoin('case_file', 'case_file.id', 'case_duplicate.candidate_id')
-      .select(['case_duplicate.candidate_id', 'case_duplicate.score', 'case_duplicate.reason', 'case_file.number', 'case_file.state'])
+      .select([
+        'case_duplicate.candidate_id',
+        'case_duplicate.score',
+        'case_duplicate.reason',
+        'case_file.number',
+        'case_file.state',
+      ])
       .where('case_duplicate.case_id', '=', caseId)
       .orderBy('case_duplicate.score', 'desc')
       .execute();
@@ -121,32 +162,65 @@ export const casesRepository = {
   },
 
   /** Cases inside a scope matching the filter; `total` counts all matches. */
-  async list(db: Q, scope: ActorScope, f: CaseListFilter): Promise<{ rows: CaseRow[]; total: number }> {
+  async list(
+    db: Q,
+    scope: ActorScope,
+    f: CaseListFilter,
+  ): Promise<{ rows: CaseRow[]; total: number }> {
     let q = db.selectFrom('case_file');
     q = q.where(scopeFilter(scope));
-    if (f.states?.length) q = q.where('state', 'in', f.states);
-    if (f.matterCode) q = q.where('matter_code', '=', f.matterCode);
-    if (f.majorCode) q = q.where('major_code', '=', f.majorCode);
+    if (f.states?.length) {
+      q = q.where('state', 'in', f.states);
+    }
+    if (f.matterCode) {
+      q = q.where('matter_code', '=', f.matterCode);
+    }
+    if (f.majorCode) {
+      q = q.where('major_code', '=', f.majorCode);
+    }
     if (f.regionId && f.regionLevel) {
-      const col = f.regionLevel === 'district' ? 'district_id' : f.regionLevel === 'street' ? 'street_id' : 'community_id';
+      const col =
+        f.regionLevel === 'district'
+          ? 'district_id'
+          : f.regionLevel === 'street'
+            ? 'street_id'
+            : 'community_id';
       q = q.where(col, '=', f.regionId);
     }
-    if (f.gridCode) q = q.where('grid_code', '=', f.gridCode);
-    if (f.gridCodes) q = q.where('grid_code', 'in', f.gridCodes.length ? f.gridCodes : ['']);
-    if (f.unitId) q = q.where('unit_id', '=', f.unitId);
-    if (f.source) q = q.where('source', '=', f.source);
-    if (f.parentCaseId) q = q.where('parent_case_id', '=', f.parentCaseId);
+    if (f.gridCode) {
+      q = q.where('grid_code', '=', f.gridCode);
+    }
+    if (f.gridCodes) {
+      q = q.where('grid_code', 'in', f.gridCodes.length ? f.gridCodes : ['']);
+    }
+    if (f.unitId) {
+      q = q.where('unit_id', '=', f.unitId);
+    }
+    if (f.source) {
+      q = q.where('source', '=', f.source);
+    }
+    if (f.parentCaseId) {
+      q = q.where('parent_case_id', '=', f.parentCaseId);
+    }
     if (f.overdue !== undefined) {
       q = f.overdue
         ? q.where((eb) => eb.or([eb('stage_overdue', '=', 1), eb('handle_overdue', '=', 1)]))
         : q.where('stage_overdue', '=', 0).where('handle_overdue', '=', 0);
     }
-    if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
-    if (f.to !== undefined) q = q.where('created_at', '<', f.to);
-    for (const token of f.tokens ?? []) {
-      q = q.where('id', 'in', (eb) => eb.selectFrom('case_token').select('case_id').where('token', '=', token));
+    if (f.from !== undefined) {
+      q = q.where('created_at', '>=', f.from);
     }
-    const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (f.to !== undefined) {
+      q = q.where('created_at', '<', f.to);
+    }
+    for (const token of f.tokens ?? []) {
+      q = q.where('id', 'in', (eb) =>
+        eb.selectFrom('case_token').select('case_id').where('token', '=', token),
+      );
+    }
+    const totalRow = await q
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const rows = await q
       .selectAll()
       .orderBy(f.sort, f.order)
@@ -171,20 +245,35 @@ export const casesRepository = {
   },
 
   async insertNotice(db: Q, row: Insertable<Database['case_notice']>): Promise<boolean> {
-    const r = await db.insertInto('case_notice').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+    const r = await db
+      .insertInto('case_notice')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
     return r !== undefined;
   },
 
   listNotices(db: Q, filter: { unitId?: string; caseId?: string; limit: number }) {
     let q = db.selectFrom('case_notice').selectAll();
-    if (filter.unitId) q = q.where('unit_id', '=', filter.unitId);
-    if (filter.caseId) q = q.where('case_id', '=', filter.caseId);
+    if (filter.unitId) {
+      q = q.where('unit_id', '=', filter.unitId);
+    }
+    if (filter.caseId) {
+      q = q.where('case_id', '=', filter.caseId);
+    }
     return q.orderBy('at', 'desc').limit(filter.limit).execute();
   },
 
   /** Every case id with its events, for the audit (streamed in pages by id). */
   caseIdsAfter(db: Q, afterId: string, limit: number): Promise<{ id: string }[]> {
-    return db.selectFrom('case_file').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return db
+      .selectFrom('case_file')
+      .select('id')
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   },
 };
 

@@ -15,17 +15,31 @@ export function registerCasesRoutes(app: FastifyInstance, s: Services): void {
 
   r.post('/api/v1/cases', {
     config: { auth: { roles: INTAKE_ROLES } },
-    schema: { tags, summary: 'Report a case (intake); Idempotency-Key makes retries safe', body: createCaseBody, headers: idempotencyHeaders },
+    schema: {
+      tags,
+      summary: 'Report a case (intake); Idempotency-Key makes retries safe',
+      body: createCaseBody,
+      headers: idempotencyHeaders,
+    },
     handler: async (req, reply) => {
       const key = req.headers['idempotency-key'];
-      const res = await s.cases.intake(requireActor(req), req.body, { idempotencyKey: key ? `api:${key}` : undefined });
-      return reply.status(res.created ? 201 : 200).header('idempotent-replay', res.created ? 'false' : 'true').send(res.view);
+      const res = await s.cases.intake(requireActor(req), req.body, {
+        idempotencyKey: key ? `api:${key}` : undefined,
+      });
+      return reply
+        .status(res.created ? 201 : 200)
+        .header('idempotent-replay', res.created ? 'false' : 'true')
+        .send(res.view);
     },
   });
 
   r.get('/api/v1/cases', {
     config: { auth: 'session' },
-    schema: { tags, summary: 'Cases within your jurisdiction, filtered, sorted and paginated', querystring: listCasesQuery },
+    schema: {
+      tags,
+      summary: 'Cases within your jurisdiction, filtered, sorted and paginated',
+      querystring: listCasesQuery,
+    },
     handler: (req) => s.cases.list(requireActor(req), req.query),
   });
 
@@ -43,7 +57,12 @@ export function registerCasesRoutes(app: FastifyInstance, s: Services): void {
 
   r.post('/api/v1/cases/:id/actions', {
     config: { auth: 'session' },
-    schema: { tags, summary: 'Run a workflow action; 409 on a stale version, 422 when not allowed now', params: caseIdParams, body: actionBody },
+    schema: {
+      tags,
+      summary: 'Run a workflow action; 409 on a stale version, 422 when not allowed now',
+      params: caseIdParams,
+      body: actionBody,
+    },
     handler: (req) => s.cases.act(requireActor(req), req.params.id, req.body),
   });
 
@@ -62,10 +81,19 @@ export function registerCasesRoutes(app: FastifyInstance, s: Services): void {
       });
       res.write(`retry: 3000\n: connected ${new Date(s.ctx.clock.now()).toISOString()}\n\n`);
       const unsubscribe = s.live.subscribe((e) => {
-        if (!inScope(actor, { cityId: e.cityId, districtId: e.districtId, streetId: e.streetId, unitId: e.unitId })) {
+        if (
+          !inScope(actor, {
+            cityId: e.cityId,
+            districtId: e.districtId,
+            streetId: e.streetId,
+            unitId: e.unitId,
+          })
+        ) {
           return;
         }
-        res.write(`id: ${e.caseId}:${e.seq}\nevent: case\ndata: ${JSON.stringify({ ...e, at: new Date(e.at).toISOString() })}\n\n`);
+        res.write(
+          `id: ${e.caseId}:${e.seq}\nevent: case\ndata: ${JSON.stringify({ ...e, at: new Date(e.at).toISOString() })}\n\n`,
+        );
       });
       const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
       req.raw.on('close', () => {

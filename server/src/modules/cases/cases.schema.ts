@@ -1,4 +1,10 @@
-import { CASE_ACTIONS, CASE_SOURCES, CASE_STATES, DISPOSAL_MODES, SELECTABLE_VOID_REASONS } from '@common/workflow';
+import {
+  CASE_ACTIONS,
+  CASE_SOURCES,
+  CASE_STATES,
+  DISPOSAL_MODES,
+  SELECTABLE_VOID_REASONS,
+} from '@common/workflow';
 import { z } from 'zod';
 
 const lng = z.number().min(-180).max(180);
@@ -21,7 +27,10 @@ export const createCaseBody = z.strictObject({
   reporter: z
     .strictObject({
       name: z.string().max(50).optional(),
-      phone: z.string().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number').optional(),
+      phone: z
+        .string()
+        .regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number')
+        .optional(),
       anonymous: z.boolean().default(false),
     })
     .optional(),
@@ -48,6 +57,11 @@ export const actionBody = z.strictObject({
   verifyResult: z.boolean().optional(),
   description: z.string().trim().min(1).max(2000).optional(),
   voidReason: z.enum(SELECTABLE_VOID_REASONS).optional(),
+  /**
+   * The rule or document a return request rests on (退单依据, e.g. a responsibility list);
+   * required for hotline cases (first-receiver responsible), recorded with the event.
+   */
+  basis: z.string().trim().min(1).max(500).optional(),
 });
 export type ActionBody = z.infer<typeof actionBody>;
 
@@ -59,18 +73,27 @@ const csv = <T extends string>(values: readonly [T, ...T[]]) =>
 
 export const listCasesQuery = z.strictObject({
   state: csv(CASE_STATES).optional(),
-  matter: z.string().regex(/^\d{2}(\d{3})?$/, 'must be a 2-digit major or 5-digit matter code').optional(),
+  matter: z
+    .string()
+    .regex(/^\d{2}(\d{3})?$/, 'must be a 2-digit major or 5-digit matter code')
+    .optional(),
   regionId: z.string().min(1).optional(),
   grid: z.string().length(15).optional(),
   unitId: z.string().min(1).optional(),
   source: z.enum(CASE_SOURCES).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().max(100).optional(),
   parent: z.string().min(1).optional(),
   /** Only the verify/check tasks of my grids (inspectors). */
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   sort: z.enum(['created_at', 'updated_at', 'stage_deadline_at', 'number']).default('created_at'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

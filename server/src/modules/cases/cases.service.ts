@@ -12,8 +12,21 @@ import { toLocalTime } from '../clock';
 import { decide, findTransition, initialState, type TransitionPayload } from '../workflow';
 import { stepClock, type CaseClock, type Limit } from './case-clock';
 import { casesRepository as repo, type CaseListFilter } from './cases.repository';
-import { actingRoleFor, actionsFor, canReadCase, denyCaseAction, type CaseFacts, type CaseSubject } from './cases.policy';
-import type { CasePorts } from './cases.ports';
+import {
+  actingRoleFor,
+  actionsFor,
+  canReadCase,
+  denyCaseAction,
+  type CaseFacts,
+  type CaseSubject,
+} from './cases.policy';
+import type {
+  CaseActionHook,
+  CasePorts,
+  LocatedPoint,
+  MatterLimit,
+  ResolvedMatter,
+} from './cases.ports';
 import { presentCase, presentEvent, type CaseView } from './cases.presenter';
 import type { ActionBody, CreateCaseBody, ListCasesQuery } from './cases.schema';
 import type { CaseRow, CaseUpdate, NewCaseEventRow } from './cases.table';
@@ -80,7 +93,11 @@ const clockColumns = (c: CaseClock) => ({
 
 /** Strips undefined and empty values so the stored payload says only what was given. */
 function compactPayload(p: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)));
+  return Object.fromEntries(
+    Object.entries(p).filter(
+      ([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0),
+    ),
+  );
 }
 
 /**
@@ -90,10 +107,15 @@ function compactPayload(p: Record<string, unknown>): Record<string, unknown> {
 export function createCasesService(ctx: AppContext, ports: CasePorts) {
   const db = ctx.store.db;
   const now = () => ctx.clock.now();
+  /** Overlay hooks of `act` (see CaseActionHook), registered at wiring time. */
+  const hooks: CaseActionHook[] = [];
 
   async function facts(actor: Actor, row: CaseRow): Promise<CaseFacts> {
     const inspectors = await ports.inspectorsOfGrid(row.grid_code);
-    return { gridHasInspectors: inspectors.length > 0, assignedToGrid: inspectors.includes(actor.userId) };
+    return {
+      gridHasInspectors: inspectors.length > 0,
+      assignedToGrid: inspectors.includes(actor.userId),
+    };
   }
 
   /** The case, or CASE_NOT_FOUND when it does not exist or lies outside the jurisdiction. */
@@ -107,14 +129,25 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
 
   async function view(actor: Actor | null, row: CaseRow): Promise<CaseView> {
     const available = actor ? actionsFor(actor, subjectOf(row), await facts(actor, row)) : [];
-    return presentCase(row, { actor, availableActions: available, calendar: ports.calendar(), now: now() });
+    return presentCase(row, {
+      actor,
+      availableActions: available,
+      calendar: ports.calendar(),
+      now: now(),
+    });
   }
 
   /** Appends one event and applies the projection patch, guarded by the version, in `trx`. */
   async function appendEvent(
     trx: Kysely<Database>,
     row: CaseRow,
-    e: { actor: EventActor; action: string; to: string; payload: Record<string, unknown>; attachmentIds: string[] },
+    e: {
+      actor: EventActor;
+      action: string;
+      to: string;
+      payload: Record<string, unknown>;
+      attachmentIds: string[];
+    },
     patch: CaseUpdate,
   ): Promise<NewCaseEventRow> {
     const at = now();
@@ -145,9 +178,13 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       last_hash: event.hash,
     });
     if (!ok) {
-      throw appError('CASE_VERSION_CONFLICT', 'The case was changed by someone else; reload it and try again', {
-        version: row.version,
-      });
+      throw appError(
+        'CASE_VERSION_CONFLICT',
+        'The case was changed by someone else; reload it and try again',
+        {
+          version: row.version,
+        },
+      );
     }
     await repo.insertEvent(trx, event);
     return event;
@@ -178,6 +215,71 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
   }
 
   /**
+   * The checks of intake, before anything is written: the actor's role may report from the
+   * source, the place lies in a grid and in the actor's jurisdiction, the matter code
+   * resolves, the attachments are usable.
+   */
+  async function prepareIntake(
+    actor: Actor | null,
+    body: CreateCaseBody,
+  ): Promise<{
+    role: Role | 'public';
+    lng: number;
+    lat: number;
+    place: LocatedPoint;
+    matter: ResolvedMatter | null;
+    limit: MatterLimit | null;
+    attachmentIds: string[];
+  }> {
+    let role: Role | 'public' = 'public';
+    if (actor) {
+      const r = actor.roles.find((x) => SOURCES_BY_ROLE[x]?.includes(body.source));
+      if (!r) {
+        throw appError(
+          'CASE_SOURCE_FORBIDDEN',
+          `Your roles may not report cases from source ${body.source}`,
+          [{ path: 'body.source', message: 'not allowed for your role' }],
+        );
+      }
+      role = r;
+    }
+    const [lng, lat] =
+      body.crs === 'gcj02' ? ports.gcj02ToWgs84(body.lng, body.lat) : [body.lng, body.lat];
+    const place = ports.locate(lng, lat);
+    if (!place) {
+      throw appError(
+        'CASE_LOCATION_OUTSIDE_GRIDS',
+        'The location lies outside every unit grid of the city',
+        [
+          { path: 'body.lng', message: 'outside every unit grid' },
+          { path: 'body.lat', message: 'outside every unit grid' },
+        ],
+      );
+    }
+    if (
+      actor &&
+      !canReadCase(actor, {
+        ...place,
+        state: 'reported',
+        unitId: null,
+        parentCaseId: null,
+        communityId: place.communityId,
+      })
+    ) {
+      throw appError('AUTH_OUT_OF_SCOPE', 'The location lies outside your jurisdiction');
+    }
+    const matter = body.matterCode
+      ? await ports.resolveMatter(body.matterCode, body.legacyKind)
+      : null;
+    const limit = matter
+      ? await ports.handleLimit(matter.code, body.conditionId ?? null, place.areaClass)
+      : null;
+    const attachmentIds = [...new Set(body.attachmentIds ?? [])];
+    await ports.assertAttachments(attachmentIds, actor);
+    return { role, lng, lat, place, matter, limit, attachmentIds };
+  }
+
+  /**
    * Intake from any channel: validates the place and matter, resolves the grid and region
    * chain, starts the right state and stage clock, records the first event, and finds
    * duplicate candidates. An idempotency key that was seen before returns that case.
@@ -186,40 +288,28 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
   async function intake(
     actor: Actor | null,
     body: CreateCaseBody,
-    opts: { idempotencyKey?: string; reporterActor?: EventActor } = {},
+    opts: {
+      idempotencyKey?: string;
+      reporterActor?: EventActor;
+      /**
+       * Runs in the intake transaction once the case row is written (an overlay's own row,
+       * e.g. the hotline order): it commits or rolls back with the case. Use only `trx`.
+       */
+      inTransaction?: (trx: Kysely<Database>, row: CaseRow) => Promise<void>;
+    } = {},
   ): Promise<{ view: CaseView; created: boolean; row: CaseRow }> {
-    const key = opts.idempotencyKey ?? (body.externalId ? `${body.source}:${body.externalId}` : undefined);
+    const key =
+      opts.idempotencyKey ?? (body.externalId ? `${body.source}:${body.externalId}` : undefined);
     if (key) {
       const existing = await repo.findByIdempotencyKey(db, key);
       if (existing) {
         return { view: await view(actor, existing), created: false, row: existing };
       }
     }
-    let role: Role | 'public' = 'public';
-    if (actor) {
-      const r = actor.roles.find((x) => SOURCES_BY_ROLE[x]?.includes(body.source));
-      if (!r) {
-        throw appError('CASE_SOURCE_FORBIDDEN', `Your roles may not report cases from source ${body.source}`, [
-          { path: 'body.source', message: 'not allowed for your role' },
-        ]);
-      }
-      role = r;
-    }
-    const [lng, lat] = body.crs === 'gcj02' ? ports.gcj02ToWgs84(body.lng, body.lat) : [body.lng, body.lat];
-    const place = ports.locate(lng, lat);
-    if (!place) {
-      throw appError('CASE_LOCATION_OUTSIDE_GRIDS', 'The location lies outside every unit grid of the city', [
-        { path: 'body.lng', message: 'outside every unit grid' },
-        { path: 'body.lat', message: 'outside every unit grid' },
-      ]);
-    }
-    if (actor && !canReadCase(actor, { ...place, state: 'reported', unitId: null, parentCaseId: null, communityId: place.communityId })) {
-      throw appError('AUTH_OUT_OF_SCOPE', 'The location lies outside your jurisdiction');
-    }
-    const matter = body.matterCode ? await ports.resolveMatter(body.matterCode, body.legacyKind) : null;
-    const limit = matter ? await ports.handleLimit(matter.code, body.conditionId ?? null, place.areaClass) : null;
-    const attachmentIds = [...new Set(body.attachmentIds ?? [])];
-    await ports.assertAttachments(attachmentIds, actor);
+    const { role, lng, lat, place, matter, limit, attachmentIds } = await prepareIntake(
+      actor,
+      body,
+    );
 
     const inspectors = await ports.inspectorsOfGrid(place.gridCode);
     const state = initialState(body.source, { gridHasInspector: inspectors.length > 0 });
@@ -249,7 +339,11 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       },
     );
     const id = uuidv7(at);
-    const actorE: EventActor = opts.reporterActor ?? (actor ? { id: actor.userId, name: actor.displayName, role } : { id: null, name: 'public', role: 'public' });
+    const actorE: EventActor =
+      opts.reporterActor ??
+      (actor
+        ? { id: actor.userId, name: actor.displayName, role }
+        : { id: null, name: 'public', role: 'public' });
     const anonymous = body.reporter?.anonymous ?? false;
     const payload = compactPayload({
       source: body.source,
@@ -337,15 +431,34 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
           last_hash: hash,
         });
         await repo.insertEvent(trx, { ...event, hash });
-        await repo.insertTokens(trx, id, searchTokens(`${body.description} ${body.address ?? ''} ${number}`));
+        await repo.insertTokens(
+          trx,
+          id,
+          searchTokens(`${body.description} ${body.address ?? ''} ${number}`),
+        );
         await ports.bindAttachments(trx, attachmentIds, id, 'report');
-        const nearby = await repo.findNearby(trx, nearbyCells(lat, lng), at - DUPLICATE_WINDOW_MS, id);
-        const dups = findDuplicates({ matterCode: matter?.code ?? null, lng, lat, description: body.description, at }, nearby);
+        const nearby = await repo.findNearby(
+          trx,
+          nearbyCells(lat, lng),
+          at - DUPLICATE_WINDOW_MS,
+          id,
+        );
+        const dups = findDuplicates(
+          { matterCode: matter?.code ?? null, lng, lat, description: body.description, at },
+          nearby,
+        );
         await repo.insertDuplicates(
           trx,
-          dups.map((d) => ({ case_id: id, candidate_id: d.id, score: d.score, reason: JSON.stringify(d.reason) })),
+          dups.map((d) => ({
+            case_id: id,
+            candidate_id: d.id,
+            score: d.score,
+            reason: JSON.stringify(d.reason),
+          })),
         );
-        return (await repo.findById(trx, id))!;
+        const created = (await repo.findById(trx, id))!;
+        await opts.inTransaction?.(trx, created);
+        return created;
       });
       const first = (await repo.listEvents(db, id))[0]!;
       publish(row, first, null);
@@ -372,15 +485,21 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
   async function act(actor: Actor, id: string, body: ActionBody): Promise<CaseView> {
     const at = now();
     // Resolve inputs that need I/O before the transaction (catalog, attachments).
-    const matter = body.matterCode ? await ports.resolveMatter(body.matterCode, body.legacyKind) : null;
+    const matter = body.matterCode
+      ? await ports.resolveMatter(body.matterCode, body.legacyKind)
+      : null;
     const attachmentIds = [...new Set(body.attachmentIds ?? [])];
     await ports.assertAttachments(attachmentIds, actor);
     if (body.targetUnitId && !(await ports.unitExists(body.targetUnitId))) {
-      throw appError('CASE_UNIT_INVALID', `No handling unit ${body.targetUnitId}`, [{ path: 'body.targetUnitId', message: 'unknown unit' }]);
+      throw appError('CASE_UNIT_INVALID', `No handling unit ${body.targetUnitId}`, [
+        { path: 'body.targetUnitId', message: 'unknown unit' },
+      ]);
     }
     const deadline = body.deadline ? Date.parse(body.deadline) : undefined;
     if (deadline !== undefined && deadline <= at) {
-      throw appError('CASE_DEADLINE_INVALID', 'The new deadline must lie in the future', [{ path: 'body.deadline', message: 'must be in the future' }]);
+      throw appError('CASE_DEADLINE_INVALID', 'The new deadline must lie in the future', [
+        { path: 'body.deadline', message: 'must be in the future' },
+      ]);
     }
 
     const pre = await findVisible(actor, id);
@@ -388,15 +507,23 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     // Catalog look-ups read the store: do them before the transaction (on SQLite the
     // transaction holds the only connection). The version check below makes them safe.
     const areaClass = pre.area_class as AreaClass;
-    const newLimit = matter ? await ports.handleLimit(matter.code, body.conditionId ?? null, areaClass) : null;
+    const newLimit = matter
+      ? await ports.handleLimit(matter.code, body.conditionId ?? null, areaClass)
+      : null;
     const conditionId = body.conditionId ?? newLimit?.conditionId;
-    const photoLimit = pre.matter_code ? await ports.handleLimit(pre.matter_code, pre.condition_id, areaClass) : null;
+    const photoLimit = pre.matter_code
+      ? await ports.handleLimit(pre.matter_code, pre.condition_id, areaClass)
+      : null;
     const { row, event, children } = await db.transaction().execute(async (trx) => {
       const row = await findVisible(actor, id, trx);
       if (row.version !== body.version || row.version !== pre.version) {
-        throw appError('CASE_VERSION_CONFLICT', `The case is at version ${row.version}, not ${body.version}; reload it`, {
-          version: row.version,
-        });
+        throw appError(
+          'CASE_VERSION_CONFLICT',
+          `The case is at version ${row.version}, not ${body.version}; reload it`,
+          {
+            version: row.version,
+          },
+        );
       }
       const state = row.state as CaseState;
       const subject = subjectOf(row);
@@ -405,14 +532,24 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         // Say why: not possible in this state (422), not for your roles (403), or the policy.
         const rule = findTransition(state, body.action);
         if (!rule) {
-          throw appError('CASE_ACTION_NOT_ALLOWED', `A case in state ${state} cannot be ${body.action}`, { state, action: body.action });
+          throw appError(
+            'CASE_ACTION_NOT_ALLOWED',
+            `A case in state ${state} cannot be ${body.action}`,
+            { state, action: body.action },
+          );
         }
         const tableRole = actor.roles.find((r) => (rule.roles as readonly Role[]).includes(r));
-        const denial = tableRole ? denyCaseAction(actor, subject, body.action, tableRole, preFacts) : null;
-        throw appError(denial?.code ?? 'CASE_ROLE_FORBIDDEN', denial?.message ?? `Your roles may not ${body.action} a case in state ${state}`, {
-          state,
-          action: body.action,
-        });
+        const denial = tableRole
+          ? denyCaseAction(actor, subject, body.action, tableRole, preFacts)
+          : null;
+        throw appError(
+          denial?.code ?? 'CASE_ROLE_FORBIDDEN',
+          denial?.message ?? `Your roles may not ${body.action} a case in state ${state}`,
+          {
+            state,
+            action: body.action,
+          },
+        );
       }
 
       const payload: TransitionPayload = {
@@ -429,26 +566,64 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         description: body.description,
         voidReason: body.voidReason,
       };
-      const d = decide({ state, action: body.action, role, payload, photoRequired: photoLimit?.photoRequired ?? true });
+      const d = decide({
+        state,
+        action: body.action,
+        role,
+        payload,
+        photoRequired: photoLimit?.photoRequired ?? true,
+      });
       if (!d.ok) {
         if (d.code === 'WORKFLOW_REQUIREMENT_MISSING') {
-          throw appError('CASE_REQUIREMENT_MISSING', d.message, (d.missing ?? []).map((m) => ({ path: `body.${requirementField(m)}`, message: 'required' })));
+          throw appError(
+            'CASE_REQUIREMENT_MISSING',
+            d.message,
+            (d.missing ?? []).map((m) => ({
+              path: `body.${requirementField(m)}`,
+              message: 'required',
+            })),
+          );
         }
-        throw appError(d.code === 'WORKFLOW_ROLE_FORBIDDEN' ? 'CASE_ROLE_FORBIDDEN' : 'CASE_ACTION_NOT_ALLOWED', d.message, { state, action: body.action });
+        throw appError(
+          d.code === 'WORKFLOW_ROLE_FORBIDDEN' ? 'CASE_ROLE_FORBIDDEN' : 'CASE_ACTION_NOT_ALLOWED',
+          d.message,
+          { state, action: body.action },
+        );
       }
       const fx = d.effects;
+      if (body.action === 'reopen' && row.unit_id === null) {
+        throw appError(
+          'CASE_ACTION_NOT_ALLOWED',
+          'A case closed without a handling unit cannot be reopened',
+          { state, action: body.action },
+        );
+      }
+      const hookContext = { trx, actor, role, row, body, to: d.to, at };
+      for (const hook of hooks) {
+        await hook.before?.(hookContext);
+      }
       const patch: CaseUpdate = {};
 
       if (fx.linksParent) {
         const parent = body.parentCaseId ? await repo.findById(trx, body.parentCaseId) : undefined;
-        if (!parent || parent.id === row.id || parent.parent_case_id || ['refused', 'voided'].includes(parent.state) || !canReadCase(actor, subjectOf(parent))) {
-          throw appError('CASE_PARENT_INVALID', 'The parent case must be another open case you can see, itself not merged', [
-            { path: 'body.parentCaseId', message: 'invalid parent' },
-          ]);
+        if (
+          !parent ||
+          parent.id === row.id ||
+          parent.parent_case_id ||
+          ['refused', 'voided'].includes(parent.state) ||
+          !canReadCase(actor, subjectOf(parent))
+        ) {
+          throw appError(
+            'CASE_PARENT_INVALID',
+            'The parent case must be another open case you can see, itself not merged',
+            [{ path: 'body.parentCaseId', message: 'invalid parent' }],
+          );
         }
         patch.parent_case_id = parent.id;
       }
-      let handleLimit: Limit | null = row.handle_limit ? (JSON.parse(row.handle_limit) as Limit) : null;
+      let handleLimit: Limit | null = row.handle_limit
+        ? (JSON.parse(row.handle_limit) as Limit)
+        : null;
       if (fx.setsMatter && matter) {
         const lim = newLimit;
         patch.matter_code = matter.code;
@@ -469,7 +644,9 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
           areaClass: row.area_class,
         });
         patch.proposed_unit_id = proposal?.unitId ?? null;
-        patch.routing_reason = proposal ? JSON.stringify({ ruleId: proposal.ruleId, matched: proposal.matched }) : JSON.stringify({ ruleId: null, matched: [] });
+        patch.routing_reason = proposal
+          ? JSON.stringify({ ruleId: proposal.ruleId, matched: proposal.matched })
+          : JSON.stringify({ ruleId: null, matched: [] });
       }
       if (fx.assignsUnit) {
         patch.unit_id = body.targetUnitId;
@@ -513,7 +690,8 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
           action: body.action,
           now: at,
           calendar: ports.calendar(),
-          stageLimit: (stage) => ports.stageLimit(stage, (patch.urgency ?? row.urgency) as 'normal' | 'urgent', row.area_class as AreaClass),
+          stageLimit: (stage) =>
+            ports.stageLimit(stage, patch.urgency ?? row.urgency, row.area_class as AreaClass),
           handleLimit,
           grantedDeadline: fx.setsDeadline ? deadline : undefined,
         },
@@ -523,9 +701,16 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       if (lateFeedback) {
         patch.handle_overdue = 1;
       }
+      if (body.action === 'reopen') {
+        // A new round: the closure and the last feedback belong to the earlier one.
+        patch.closed_at = null;
+        patch.close_kind = null;
+        patch.handled_at = null;
+      }
       if (d.to === 'closed') {
         patch.closed_at = at;
-        patch.close_kind = row.handle_overdue === 1 || patch.handle_overdue === 1 ? 'overdue' : 'on_time';
+        patch.close_kind =
+          row.handle_overdue === 1 || patch.handle_overdue === 1 ? 'overdue' : 'on_time';
       }
       if (['supervise', 'remind'].includes(body.action)) {
         await repo.insertNotice(trx, {
@@ -543,15 +728,22 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
 
       const eventPayload = compactPayload({
         reason: body.reason,
+        basis: body.basis,
         note: body.note,
         deadline: body.deadline,
         targetUnitId: body.targetUnitId,
         proposedUnitId: body.action === 'dispatch' ? row.proposed_unit_id : undefined,
-        override: body.action === 'dispatch' && row.proposed_unit_id !== null && body.targetUnitId !== row.proposed_unit_id ? true : undefined,
+        override:
+          body.action === 'dispatch' &&
+          row.proposed_unit_id !== null &&
+          body.targetUnitId !== row.proposed_unit_id
+            ? true
+            : undefined,
         matterCode: matter?.code,
         originalCode: matter?.original ?? undefined,
         conditionId: fx.setsMatter ? patch.condition_id : undefined,
-        routing: fx.setsMatter && patch.routing_reason ? JSON.parse(patch.routing_reason) : undefined,
+        routing:
+          fx.setsMatter && patch.routing_reason ? JSON.parse(patch.routing_reason) : undefined,
         proposedUnit: fx.setsMatter ? patch.proposed_unit_id : undefined,
         parentCaseId: body.parentCaseId,
         disposalMode: body.disposalMode,
@@ -559,14 +751,32 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         description: body.description,
         voidReason: fx.voidReason ?? undefined,
         reworkCount: fx.reworkIncrement ? patch.rework_count : undefined,
-        handleDeadline: clock.handleDeadlineAt !== row.handle_deadline_at && clock.handleDeadlineAt !== null ? new Date(clock.handleDeadlineAt).toISOString() : undefined,
+        handleDeadline:
+          clock.handleDeadlineAt !== row.handle_deadline_at && clock.handleDeadlineAt !== null
+            ? new Date(clock.handleDeadlineAt).toISOString()
+            : undefined,
       });
-      const event = await appendEvent(trx, row, { actor: { id: actor.userId, name: actor.displayName, role }, action: body.action, to: d.to, payload: eventPayload, attachmentIds }, patch);
+      const event = await appendEvent(
+        trx,
+        row,
+        {
+          actor: { id: actor.userId, name: actor.displayName, role },
+          action: body.action,
+          to: d.to,
+          payload: eventPayload,
+          attachmentIds,
+        },
+        patch,
+      );
       if (attachmentIds.length > 0) {
         await ports.bindAttachments(trx, attachmentIds, row.id, attachmentKind(body.action));
       }
       const children = d.to === 'closed' ? await closeChildren(trx, row.id, at) : [];
-      return { row: (await repo.findById(trx, row.id))!, event, children };
+      const after = (await repo.findById(trx, row.id))!;
+      for (const hook of hooks) {
+        await hook.after?.({ ...hookContext, after, event });
+      }
+      return { row: after, event, children };
     });
     publish(row, event, row.unit_id);
     for (const c of children) {
@@ -576,14 +786,32 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
   }
 
   /** Closes every open child of a parent, one event each, in the parent's transaction. */
-  async function closeChildren(trx: Kysely<Database>, parentId: string, at: number): Promise<{ row: CaseRow; event: NewCaseEventRow }[]> {
+  async function closeChildren(
+    trx: Kysely<Database>,
+    parentId: string,
+    at: number,
+  ): Promise<{ row: CaseRow; event: NewCaseEventRow }[]> {
     const out: { row: CaseRow; event: NewCaseEventRow }[] = [];
     for (const child of await repo.openChildren(trx, parentId)) {
       const event = await appendEvent(
         trx,
         child,
-        { actor: SYSTEM, action: 'close', to: 'closed', payload: { reason: 'parent_closed', parentCaseId: parentId }, attachmentIds: [] },
-        { closed_at: at, close_kind: 'merged', stage: null, stage_deadline_at: null, stage_started_at: null, stage_limit: null, stage_overdue: 0 },
+        {
+          actor: SYSTEM,
+          action: 'close',
+          to: 'closed',
+          payload: { reason: 'parent_closed', parentCaseId: parentId },
+          attachmentIds: [],
+        },
+        {
+          closed_at: at,
+          close_kind: 'merged',
+          stage: null,
+          stage_deadline_at: null,
+          stage_started_at: null,
+          stage_limit: null,
+          stage_overdue: 0,
+        },
       );
       out.push({ row: child, event });
     }
@@ -593,6 +821,30 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
   return {
     intake,
     act,
+
+    /** Registers an overlay's action hook (see CaseActionHook); services.ts wires them. */
+    addActionHook(hook: CaseActionHook): void {
+      hooks.push(hook);
+    },
+
+    /**
+     * The checks of intake without writing anything (dry runs of bulk imports).
+     * @throws as intake: CASE_SOURCE_FORBIDDEN, CASE_LOCATION_OUTSIDE_GRIDS, AUTH_OUT_OF_SCOPE,
+     *   CATALOG_CODE_*, ATTACHMENT_NOT_FOUND
+     */
+    async checkIntake(
+      actor: Actor | null,
+      body: CreateCaseBody,
+    ): Promise<{ place: LocatedPoint; matter: ResolvedMatter | null }> {
+      const { place, matter } = await prepareIntake(actor, body);
+      return { place, matter };
+    },
+
+    /** The case an intake idempotency key created, if any (imports report duplicates). */
+    async findByIdempotencyKey(key: string): Promise<{ id: string; number: string } | null> {
+      const row = await repo.findByIdempotencyKey(db, key);
+      return row ? { id: row.id, number: row.number } : null;
+    },
 
     /** @throws CASE_NOT_FOUND */
     async get(actor: Actor, id: string): Promise<CaseView> {
@@ -637,7 +889,9 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         const level = ports.regionLevel(q.regionId);
         if (!level || level === 'city') {
           if (!level) {
-            throw appError('VALIDATION_FAILED', `No region ${q.regionId}`, [{ path: 'query.regionId', message: 'unknown region' }]);
+            throw appError('VALIDATION_FAILED', `No region ${q.regionId}`, [
+              { path: 'query.regionId', message: 'unknown region' },
+            ]);
           }
         } else {
           filter.regionId = q.regionId;
@@ -652,7 +906,9 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       const cal = ports.calendar();
       const t = now();
       return {
-        items: rows.map((r) => presentCase(r, { actor, availableActions: undefined, calendar: cal, now: t })),
+        items: rows.map((r) =>
+          presentCase(r, { actor, availableActions: undefined, calendar: cal, now: t }),
+        ),
         page: q.page,
         pageSize: q.pageSize,
         total,
@@ -674,7 +930,12 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         try {
           const event = await db.transaction().execute(async (trx) => {
             const fresh = await repo.findById(trx, row.id);
-            if (!fresh || fresh.stage_overdue === 1 || fresh.stage_deadline_at === null || fresh.stage_deadline_at >= at) {
+            if (
+              !fresh ||
+              fresh.stage_overdue === 1 ||
+              fresh.stage_deadline_at === null ||
+              fresh.stage_deadline_at >= at
+            ) {
               return null;
             }
             const inserted = await repo.insertNotice(trx, {
@@ -682,7 +943,8 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
               case_id: fresh.id,
               kind: 'overdue',
               stage: fresh.stage,
-              unit_id: fresh.stage === 'handle' || fresh.stage === 'acknowledge' ? fresh.unit_id : null,
+              unit_id:
+                fresh.stage === 'handle' || fresh.stage === 'acknowledge' ? fresh.unit_id : null,
               deadline_at: fresh.stage_deadline_at,
               at,
               read_at: null,
@@ -693,7 +955,10 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
               patch.handle_overdue = 1;
             }
             if (!inserted) {
-              await repo.updateGuarded(trx, fresh.id, fresh.version, { ...patch, version: fresh.version + 1 });
+              await repo.updateGuarded(trx, fresh.id, fresh.version, {
+                ...patch,
+                version: fresh.version + 1,
+              });
               return null;
             }
             return appendEvent(
@@ -703,7 +968,10 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
                 actor: SYSTEM,
                 action: 'overdue',
                 to: fresh.state,
-                payload: { stage: fresh.stage, deadline: new Date(fresh.stage_deadline_at).toISOString() },
+                payload: {
+                  stage: fresh.stage,
+                  deadline: new Date(fresh.stage_deadline_at).toISOString(),
+                },
                 attachmentIds: [],
               },
               patch,
@@ -722,7 +990,8 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     },
 
     /** Notices (overdue, remind, supervise) for a unit or a case. */
-    notices: (filter: { unitId?: string; caseId?: string; limit: number }) => repo.listNotices(db, filter),
+    notices: (filter: { unitId?: string; caseId?: string; limit: number }) =>
+      repo.listNotices(db, filter),
   };
 }
 

@@ -22,7 +22,12 @@ export interface NearbyCase {
 export interface DuplicateCandidate {
   id: string;
   score: number;
-  reason: { distanceM: number; hoursApart: number; textSimilarity: number; sameMatter: boolean | null };
+  reason: {
+    distanceM: number;
+    hoursApart: number;
+    textSimilarity: number;
+    sameMatter: boolean | null;
+  };
 }
 
 /** Parameters of duplicate detection (configuration; these are the defaults). */
@@ -34,7 +39,9 @@ export function distanceM(lng1: number, lat1: number, lng2: number, lat2: number
   const toRad = Math.PI / 180;
   const dLat = (lat2 - lat1) * toRad;
   const dLng = (lng2 - lng1) * toRad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLng / 2) ** 2;
+  const a =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLng / 2) ** 2;
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
@@ -66,7 +73,8 @@ export function findDuplicates(
 ): DuplicateCandidate[] {
   const out: DuplicateCandidate[] = [];
   for (const c of nearby) {
-    const sameMatter = probe.matterCode && c.matter_code ? probe.matterCode === c.matter_code : null;
+    const sameMatter =
+      probe.matterCode && c.matter_code ? probe.matterCode === c.matter_code : null;
     if (sameMatter === false) {
       continue;
     }
@@ -76,12 +84,21 @@ export function findDuplicates(
       continue;
     }
     const sim = textSimilarity(probe.description, c.description);
-    const score = 0.4 * (1 - d / opts.maxDistanceM) + 0.2 * (1 - hours / opts.maxHours) + 0.4 * sim + (sameMatter ? 0.1 : 0);
+    const score =
+      0.4 * (1 - d / opts.maxDistanceM) +
+      0.2 * (1 - hours / opts.maxHours) +
+      0.4 * sim +
+      (sameMatter ? 0.1 : 0);
     if (score >= opts.minScore) {
       out.push({
         id: c.id,
         score: Math.round(Math.min(1, score) * 1000) / 1000,
-        reason: { distanceM: Math.round(d), hoursApart: Math.round(hours * 10) / 10, textSimilarity: Math.round(sim * 100) / 100, sameMatter },
+        reason: {
+          distanceM: Math.round(d),
+          hoursApart: Math.round(hours * 10) / 10,
+          textSimilarity: Math.round(sim * 100) / 100,
+          sameMatter,
+        },
       });
     }
   }

@@ -55,7 +55,9 @@ export interface ChainBreak {
  * Checks one case's events (ordered by seq): each prev_hash is the hash before it and each
  * hash matches its content. Returns the first broken link, or null. Pure.
  */
-export function verifyChain(events: readonly (HashedEvent & { hash: string })[]): ChainBreak | null {
+export function verifyChain(
+  events: readonly (HashedEvent & { hash: string })[],
+): ChainBreak | null {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   for (const e of events) {

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app';
 import { createTestApp, type TestApp } from '../../../test/app';
 import { seedLoopCity, type LoopCity } from '../../../test/loop-city';
 
@@ -9,25 +10,28 @@ function subscribe(port: number, token: string) {
   const received: { number: string; action: string }[] = [];
   let ready!: () => void;
   const opened = new Promise<void>((r) => (ready = r));
-  const req = request({ port, path: '/api/v1/events/stream', headers: { authorization: `Bearer ${token}` } }, (res) => {
-    res.setEncoding('utf8');
-    let buf = '';
-    res.on('data', (chunk: string) => {
-      buf += chunk;
-      if (buf.includes(': connected')) {
-        ready();
-      }
-      let i;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const block = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        const data = /^data: (.*)$/m.exec(block);
-        if (block.includes('event: case') && data) {
-          received.push(JSON.parse(data[1]!));
+  const req = request(
+    { port, path: '/api/v1/events/stream', headers: { authorization: `Bearer ${token}` } },
+    (res) => {
+      res.setEncoding('utf8');
+      let buf = '';
+      res.on('data', (chunk: string) => {
+        buf += chunk;
+        if (buf.includes(': connected')) {
+          ready();
         }
-      }
-    });
-  });
+        let i;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const data = /^data: (.*)$/m.exec(block);
+          if (block.includes('event: case') && data) {
+            received.push(JSON.parse(data[1]!));
+          }
+        }
+      });
+    },
+  );
   req.end();
   return { received, opened, close: () => req.destroy() };
 }
@@ -58,7 +62,12 @@ describe('GET /api/v1/events/stream', () => {
       method: 'POST',
       url: '/api/v1/cases',
       token: city.tokens.clerk!,
-      payload: { source: 'hotline', description: '东湖街道实时推送测试', lng: city.points.east1[0], lat: city.points.east1[1] },
+      payload: {
+        source: 'hotline',
+        description: '东湖街道实时推送测试',
+        lng: city.points.east1[0],
+        lat: city.points.east1[1],
+      },
     });
     expect(res.statusCode).toBe(201);
     const number = res.json().number as string;
@@ -72,4 +81,38 @@ describe('GET /api/v1/events/stream', () => {
     east.close();
     west.close();
   });
+
+  it.runIf(process.env.TEST_DIALECT === 'postgres')(
+    'on PostgreSQL, an event written on one node reaches subscribers on another (LISTEN/NOTIFY)',
+    async () => {
+      // A second node: its own app, services and live bus on the same database.
+      const node2 = await buildApp({ config: t.config, store: t.store, clock: t.clock });
+      await node2.app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const port2 = (node2.app.server.address() as AddressInfo).port;
+        const sub = subscribe(port2, city.tokens.eastclerk!);
+        await sub.opened;
+        const res = await t.req({
+          method: 'POST',
+          url: '/api/v1/cases',
+          token: city.tokens.clerk!,
+          payload: {
+            source: 'hotline',
+            description: '跨节点推送',
+            lng: city.points.east1[0],
+            lat: city.points.east1[1],
+          },
+        });
+        const number = res.json().number as string;
+        for (let i = 0; i < 200 && sub.received.length === 0; i++) {
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        expect(sub.received).toEqual([expect.objectContaining({ number, action: 'report' })]);
+        sub.close();
+      } finally {
+        await node2.services.stop();
+        await node2.app.close();
+      }
+    },
+  );
 });

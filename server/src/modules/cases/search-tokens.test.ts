@@ -4,7 +4,15 @@ import { searchTokens } from './search-tokens';
 
 describe(searchTokens.name, () => {
   it('makes bigrams of Chinese runs and words of the rest', () => {
-    expect(searchTokens('人民路 暴露垃圾 No.12')).toEqual(['人民', '民路', '暴露', '露垃', '垃圾', 'no', '12']);
+    expect(searchTokens('人民路 暴露垃圾 No.12')).toEqual([
+      '人民',
+      '民路',
+      '暴露',
+      '露垃',
+      '垃圾',
+      'no',
+      '12',
+    ]);
   });
 
   it('finds a Chinese substring: every bigram of the query is a token of the text', () => {
@@ -50,7 +58,12 @@ describe(verifyChain.name, () => {
   it('names the first edited event', () => {
     const c = chain(5);
     c[2] = { ...c[2]!, payload: '{"reason":"edited"}' };
-    expect(verifyChain(c)).toEqual({ caseId: 'c', seq: 3, eventId: 'e3', problem: 'hash_mismatch' });
+    expect(verifyChain(c)).toEqual({
+      caseId: 'c',
+      seq: 3,
+      eventId: 'e3',
+      problem: 'hash_mismatch',
+    });
   });
 
   it('detects a removed event', () => {

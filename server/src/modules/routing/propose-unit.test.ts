@@ -27,7 +27,10 @@ describe(proposeUnit.name, () => {
 
   it('prefers a named matter over its major class, whatever the region', () => {
     const p = proposeUnit(
-      [rule('major-street', { majorCode: '06', regionId: 's1', areaClass: 'A' }), rule('matter', { matterCode: '06010' })],
+      [
+        rule('major-street', { majorCode: '06', regionId: 's1', areaClass: 'A' }),
+        rule('matter', { matterCode: '06010' }),
+      ],
       subject,
     );
     expect(p).toMatchObject({ ruleId: 'matter', matched: ['matter'] });
@@ -42,22 +45,36 @@ describe(proposeUnit.name, () => {
       ],
       subject,
     );
-    expect(p).toMatchObject({ ruleId: 'street', matched: ['major', 'street'], unitId: 'unit-street' });
+    expect(p).toMatchObject({
+      ruleId: 'street',
+      matched: ['major', 'street'],
+      unitId: 'unit-street',
+    });
   });
 
   it('skips rules of another area class', () => {
-    const p = proposeUnit([rule('b', { majorCode: '06', areaClass: 'B' }), rule('any', { majorCode: '06' })], subject);
+    const p = proposeUnit(
+      [rule('b', { majorCode: '06', areaClass: 'B' }), rule('any', { majorCode: '06' })],
+      subject,
+    );
     expect(p?.ruleId).toBe('any');
   });
 
   it('breaks ties by priority, then id', () => {
-    const rules = [rule('z', { majorCode: '06', priority: 5 }), rule('y', { majorCode: '06', priority: 10 })];
+    const rules = [
+      rule('z', { majorCode: '06', priority: 5 }),
+      rule('y', { majorCode: '06', priority: 10 }),
+    ];
     expect(proposeUnit(rules, subject)?.ruleId).toBe('z');
     const tied = [rule('z', { majorCode: '06' }), rule('y', { majorCode: '06' })];
     expect(proposeUnit(tied, subject)?.ruleId).toBe('y');
   });
 
   it('a catch-all rule matches anything', () => {
-    expect(proposeUnit([rule('all', {})], subject)).toMatchObject({ ruleId: 'all', matched: [], score: 0 });
+    expect(proposeUnit([rule('all', {})], subject)).toMatchObject({
+      ruleId: 'all',
+      matched: [],
+      score: 0,
+    });
   });
 });

@@ -39,7 +39,10 @@ const WEIGHT = { matter: 100, major: 50, community: 12, street: 8, district: 4, 
  * highest specificity, then the lowest priority number, then the lowest id. Pure.
  * Returns null when no rule matches.
  */
-export function proposeUnit(rules: readonly RoutingRule[], s: RoutingSubject): RoutingProposal | null {
+export function proposeUnit(
+  rules: readonly RoutingRule[],
+  s: RoutingSubject,
+): RoutingProposal | null {
   let best: RoutingProposal | null = null;
   let bestPriority = 0;
   const major = s.matterCode.slice(0, 2);
@@ -84,7 +87,8 @@ export function proposeUnit(rules: readonly RoutingRule[], s: RoutingSubject): R
     const better =
       best === null ||
       score > best.score ||
-      (score === best.score && (r.priority < bestPriority || (r.priority === bestPriority && r.id < best.ruleId)));
+      (score === best.score &&
+        (r.priority < bestPriority || (r.priority === bestPriority && r.id < best.ruleId)));
     if (better) {
       best = { unitId: r.unitId, ruleId: r.id, matched, score };
       bestPriority = r.priority;

@@ -13,7 +13,10 @@ export const routingRepository = {
   },
   async insert(db: Q, rows: NewRoutingRuleRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 200) {
-      await db.insertInto('routing_rule').values(rows.slice(i, i + 200)).execute();
+      await db
+        .insertInto('routing_rule')
+        .values(rows.slice(i, i + 200))
+        .execute();
     }
   },
   async update(db: Q, id: string, patch: Partial<NewRoutingRuleRow>): Promise<void> {

@@ -2,8 +2,14 @@ import { AREA_CLASSES } from '@common/roles';
 import { z } from 'zod';
 
 export const routingRuleBody = z.strictObject({
-  matterCode: z.string().regex(/^\d{5}$/, 'must be a 5-digit matter code').nullish(),
-  majorCode: z.string().regex(/^\d{2}$/, 'must be a 2-digit major class code').nullish(),
+  matterCode: z
+    .string()
+    .regex(/^\d{5}$/, 'must be a 5-digit matter code')
+    .nullish(),
+  majorCode: z
+    .string()
+    .regex(/^\d{2}$/, 'must be a 2-digit major class code')
+    .nullish(),
   regionId: z.string().min(1).nullish(),
   areaClass: z.enum(AREA_CLASSES).nullish(),
   unitId: z.string().min(1),

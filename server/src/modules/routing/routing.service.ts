@@ -1,7 +1,12 @@
 import type { AppContext } from '../../context';
 import { appError } from '../../lib/app-error';
 import { uuidv7 } from '../../lib/ids';
-import { proposeUnit, type RoutingProposal, type RoutingRule, type RoutingSubject } from './propose-unit';
+import {
+  proposeUnit,
+  type RoutingProposal,
+  type RoutingRule,
+  type RoutingSubject,
+} from './propose-unit';
 import { routingRepository as repo } from './routing.repository';
 import type { RoutingImportBody, RoutingRuleBody } from './routing.schema';
 import type { RoutingRuleRow } from './routing.table';
@@ -36,10 +41,14 @@ export async function createRoutingService(
 
   async function validate(body: RoutingRuleBody, path: string): Promise<void> {
     if (!(await check.unitExists(body.unitId))) {
-      throw appError('ORG_UNIT_NOT_FOUND', `No unit ${body.unitId}`, [{ path: `${path}.unitId`, message: 'unknown unit' }]);
+      throw appError('ORG_UNIT_NOT_FOUND', `No unit ${body.unitId}`, [
+        { path: `${path}.unitId`, message: 'unknown unit' },
+      ]);
     }
     if (body.regionId && !check.regionExists(body.regionId)) {
-      throw appError('ORG_REGION_NOT_FOUND', `No region ${body.regionId}`, [{ path: `${path}.regionId`, message: 'unknown region' }]);
+      throw appError('ORG_REGION_NOT_FOUND', `No region ${body.regionId}`, [
+        { path: `${path}.regionId`, message: 'unknown region' },
+      ]);
     }
   }
 
@@ -104,17 +113,26 @@ export async function createRoutingService(
         try {
           await validate(r, `body.rules.${i}`);
         } catch (err) {
-          problems.push(...((err as { details?: { path: string; message: string }[] }).details ?? []));
+          problems.push(
+            ...((err as { details?: { path: string; message: string }[] }).details ?? []),
+          );
         }
       }
       if (problems.length > 0) {
-        throw appError('VALIDATION_FAILED', `${problems.length} routing rules are invalid; nothing was imported`, problems);
+        throw appError(
+          'VALIDATION_FAILED',
+          `${problems.length} routing rules are invalid; nothing was imported`,
+          problems,
+        );
       }
       await db.transaction().execute(async (trx) => {
         if (doc.replace) {
           await repo.deleteAll(trx);
         }
-        await repo.insert(trx, doc.rules.map((r) => toRow(r, uuidv7(ctx.clock.now()))));
+        await repo.insert(
+          trx,
+          doc.rules.map((r) => toRow(r, uuidv7(ctx.clock.now()))),
+        );
       });
       await reload();
       return { created: doc.rules.length, replaced: doc.replace };
