@@ -268,7 +268,7 @@ describe('attachments API', () => {
       const res = await t.req({
         method: 'GET',
         url: `/api/v1/attachments/${id}`,
-        token: otherToken,
+        token,
         headers: { 'if-none-match': `"${sha256(jpeg)}"` },
       });
       expect(res.statusCode).toBe(304);
@@ -411,8 +411,10 @@ describe('attachments API', () => {
       } finally {
         t.clock.set('2026-11-21T09:00:00+08:00');
       }
+      // Bound to a (fictional) case: kept on disk; over HTTP only who may see the case may read it.
+      await expect(t.services.attachments.open(bound, 'original')).resolves.toBeDefined();
       const res = await t.req({ method: 'GET', url: `/api/v1/attachments/${bound}`, token });
-      expect(res.statusCode).toBe(200);
+      expect(res.statusCode).toBe(404);
     });
 
     it('stores no thumbnail when no thumbnailer is available', async () => {

@@ -5,6 +5,7 @@ import { requireActor } from '../../http/auth-hook';
 import { appError } from '../../lib/app-error';
 import { DomainError } from '../../lib/errors';
 import type { Services } from '../../services';
+import type { Actor } from '../auth/actor';
 import { idParams, uploadResponse } from './attachments.schema';
 import {
   MAX_FILES_PER_PUBLIC_UPLOAD,
@@ -135,15 +136,40 @@ export function registerAttachmentRoutes(app: FastifyInstance, s: Services): voi
     r.get('/api/v1/attachments/:id', {
       config: { auth: 'session' },
       schema: { tags, summary: 'The original photo', params: idParams },
-      handler: async (req, reply) =>
-        sendBlob(req, reply, await s.attachments.open(req.params.id, 'original')),
+      handler: async (req, reply) => {
+        await assertMayView(s, requireActor(req), req.params.id);
+        return sendBlob(req, reply, await s.attachments.open(req.params.id, 'original'));
+      },
     });
 
     r.get('/api/v1/attachments/:id/thumb', {
       config: { auth: 'session' },
       schema: { tags, summary: 'The WebP thumbnail (max 320 px)', params: idParams },
-      handler: async (req, reply) =>
-        sendBlob(req, reply, await s.attachments.open(req.params.id, 'thumb')),
+      handler: async (req, reply) => {
+        await assertMayView(s, requireActor(req), req.params.id);
+        return sendBlob(req, reply, await s.attachments.open(req.params.id, 'thumb'));
+      },
     });
   });
+}
+
+/**
+ * A photo of a case is visible to whoever may see the case; an unbound upload only to its
+ * uploader. Anything else answers as if the photo did not exist.
+ */
+async function assertMayView(s: Services, actor: Actor, id: string): Promise<void> {
+  const [meta] = await s.attachments.getMeta([id]);
+  const notFound = () => appError('ATTACHMENT_NOT_FOUND', `No attachment ${id}`);
+  if (!meta) {
+    throw notFound();
+  }
+  if (meta.caseId) {
+    await s.cases.get(actor, meta.caseId).catch(() => {
+      throw notFound();
+    });
+    return;
+  }
+  if (meta.uploadedBy !== actor.userId) {
+    throw notFound();
+  }
 }
