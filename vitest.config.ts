@@ -13,10 +13,24 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['server/src/**/*.test.ts', 'common/src/**/*.test.ts', 'server/test/**/*.test.ts'],
-    environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: [
+            'server/src/**/*.test.ts',
+            'common/src/**/*.test.ts',
+            'server/test/**/*.test.ts',
+          ],
+          environment: 'node',
+        },
+      },
+      // The web console's unit and component tests (jsdom); the browser e2e run is separate.
+      'web/vitest.config.ts',
+    ],
   },
 });

@@ -29,7 +29,11 @@ export const CASE_STATES = [
 
 export type CaseState = (typeof CASE_STATES)[number];
 
-/** States a case never leaves: no action (not even an overlay) is allowed in them. */
+/**
+ * Final states: no overlay is allowed in them and they count as finished. `refused` and
+ * `voided` are never left; `closed` is left by one action only, `reopen` (an unsatisfied
+ * hotline callback the unit caused sends the case back to the same unit).
+ */
 export const TERMINAL_STATES = [
   'refused',
   'voided',
@@ -57,7 +61,7 @@ export const OPEN_STATES = [
 
 export type OpenState = (typeof OPEN_STATES)[number];
 
-/** True when no action can leave `state`. */
+/** True for a final state (see TERMINAL_STATES: only `reopen` leaves `closed`). */
 export function isTerminalState(state: CaseState): state is TerminalState {
   return (TERMINAL_STATES as readonly CaseState[]).includes(state);
 }
@@ -84,6 +88,8 @@ export const CASE_ACTIONS = [
   'check_pass',
   'check_fail',
   'close',
+  'redo',
+  'reopen',
   'self_handle',
   'audit_pass',
   'audit_fail',
@@ -161,6 +167,8 @@ export const CASE_ACTION_NAMES_ZH: Readonly<Record<CaseAction, string>> = {
   check_pass: '核查通过',
   check_fail: '核查不通过',
   close: '结案',
+  redo: '退回重办',
+  reopen: '重启',
   self_handle: '自处置',
   audit_pass: '审核通过',
   audit_fail: '审核不通过',
@@ -191,6 +199,8 @@ export const CASE_ACTION_NAMES_EN: Readonly<Record<CaseAction, string>> = {
   check_pass: 'Check passed',
   check_fail: 'Check failed',
   close: 'Close',
+  redo: 'Send back for redo',
+  reopen: 'Reopen',
   self_handle: 'Self-handle',
   audit_pass: 'Audit passed',
   audit_fail: 'Audit failed',

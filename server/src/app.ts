@@ -10,13 +10,21 @@ import {
 import type { AppContext } from './context';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/error-handler';
+import { registerWebConsole } from './http/web-console';
 import { uuidv7 } from './lib/ids';
 import { registerAttachmentRoutes } from './modules/attachments/attachments.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
 import { registerClockRoutes } from './modules/clock/clock.routes';
+import { registerConsoleRoutes } from './modules/console/console.routes';
+import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes';
 import { registerCasesRoutes } from './modules/cases/cases.routes';
+import { registerHotlineRoutes } from './modules/hotline/hotline.routes';
+import { registerImportRoutes } from './modules/imports/imports.routes';
+import { registerInspectorRoutes } from './modules/inspector/inspector.routes';
+import { registerOpen311Routes } from './modules/open311/open311.routes';
 import { registerOrgRoutes } from './modules/org/org.routes';
+import { registerPortalRoutes } from './modules/portal/portal.routes';
 import { registerRoutingRoutes } from './modules/routing/routing.routes';
 import { registerSpaceRoutes } from './modules/space/space.routes';
 import { createServices, type Services } from './services';
@@ -95,6 +103,15 @@ export async function buildApp(
   registerClockRoutes(app, services);
   registerAttachmentRoutes(app, services);
   registerSpaceRoutes(app, services);
+  registerOpen311Routes(app, services);
+  registerPortalRoutes(app, services);
+  registerInspectorRoutes(app, services);
+  registerHotlineRoutes(app, services);
+  registerImportRoutes(app, services);
+  registerEvaluationRoutes(app, services);
+  registerConsoleRoutes(app, services);
+  // The built web console at `/` (skipped when web/dist has not been built).
+  await registerWebConsole(app);
 
   await app.ready();
   return { app, services };

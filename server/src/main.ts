@@ -11,7 +11,10 @@ async function main(): Promise<void> {
     // `--demo` (npm start) turns demo mode on unless DEMO_MODE says otherwise: demo mode is
     // always an explicit choice, never a silent default.
     const demoFlag = process.argv.includes('--demo');
-    config = loadConfig({ ...process.env, DEMO_MODE: process.env.DEMO_MODE ?? (demoFlag ? 'true' : 'false') });
+    config = loadConfig({
+      ...process.env,
+      DEMO_MODE: process.env.DEMO_MODE ?? (demoFlag ? 'true' : 'false'),
+    });
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

@@ -4,16 +4,32 @@ import {
   type AttachmentService,
 } from './modules/attachments/attachments.service';
 import { createAuthService, type AuthService } from './modules/auth/auth.service';
+import { createCaseEventHooks, type CaseEventHooks } from './modules/cases/case-event-hooks';
 import { checkOverdueJob } from './modules/cases/check-overdue.job';
 import { createCasesService, type CasesService } from './modules/cases/cases.service';
 import { createCatalogService, type CatalogService } from './modules/catalog/catalog.service';
 import { createClockService, type ClockService } from './modules/clock/clock.service';
+import {
+  createEvaluationService,
+  type EvaluationService,
+} from './modules/evaluation/evaluation.service';
 import { createSeeds, type Seeds } from './modules/demo/seeds';
 import { createOrgService, type OrgService } from './modules/org/org.service';
 import { createRoutingService, type RoutingService } from './modules/routing/routing.service';
 import { createLocalBus, createPostgresBus, type LiveBus } from './modules/live/live-bus';
 import { createSpaceService, type SpaceService } from './modules/space/space.service';
+import {
+  createOpen311Service,
+  type Open311ServiceApi,
+} from './modules/open311/open311.service';
+import { createPortalService, type PortalService } from './modules/portal/portal.service';
+import {
+  createInspectorService,
+  type InspectorService,
+} from './modules/inspector/inspector.service';
 import { gcj02ToWgs84 } from './modules/space/gcj02';
+import { createHotlineService, type HotlineService } from './modules/hotline/hotline.service';
+import { createImportService, type ImportService } from './modules/imports/imports.service';
 import { postgresLeader, soleLeader } from './jobs/leader';
 import { startScheduler } from './jobs/scheduler';
 import { DomainError } from './lib/errors';
@@ -34,6 +50,20 @@ export interface Services {
   cases: CasesService;
   /** Live case events (SSE subscribers). */
   live: LiveBus;
+  /** Open311 GeoReport v2: public services, requests, tokens, API keys. */
+  open311: Open311ServiceApi;
+  /** Public reporting without an account: tracking, rating, rate limits. */
+  portal: PortalService;
+  /** The inspector app: reports with client ids, field tasks, grids. */
+  inspector: InspectorService;
+  /** 12345 hotline orders (an overlay on cases): intake, reply, callback, rates. */
+  hotline: HotlineService;
+  /** Bulk imports of hotline orders and historical cases (background jobs). */
+  imports: ImportService;
+  /** Subscribers to every case event, inside its transaction (evaluation rollups, …). */
+  caseEvents: CaseEventHooks;
+  /** Indicators, rankings, drill-down, hotspots, trends, 721 ratio; incremental rollups. */
+  evaluation: EvaluationService;
   seeds: Seeds;
   /** Starts background work (the clock's sweeps); main.ts calls it, tests drive jobs directly. */
   start(): Promise<void>;
@@ -58,6 +88,7 @@ export async function createServices(ctx: AppContext): Promise<Services> {
     ctx.store.kind === 'postgres' && ctx.store.url
       ? await createPostgresBus(ctx.store.url, ctx.log, ctx.store.schema)
       : createLocalBus();
+  const caseEvents = createCaseEventHooks();
   const cases = createCasesService(ctx, {
     locate(lng, lat) {
       const hit = space.locate(lng, lat);
@@ -76,13 +107,23 @@ export async function createServices(ctx: AppContext): Promise<Services> {
     },
     gcj02ToWgs84,
     async resolveMatter(code, legacyKind) {
-      const r = await catalog.resolveCode(code, { kind: 'matter', legacyKind, path: 'body.matterCode' });
+      const r = await catalog.resolveCode(code, {
+        kind: 'matter',
+        legacyKind,
+        path: 'body.matterCode',
+      });
       return { code: r.code, original: r.original === r.code ? null : r.original };
     },
     async handleLimit(matterCode, conditionId, areaClass) {
       try {
         const l = await catalog.timeLimitFor({ matterCode, conditionId, areaClass });
-        return { conditionId: l.conditionId, amount: l.amount, unit: l.unit, photoRequired: l.photoRequired, urgent: l.urgent };
+        return {
+          conditionId: l.conditionId,
+          amount: l.amount,
+          unit: l.unit,
+          photoRequired: l.photoRequired,
+          urgent: l.urgent,
+        };
       } catch (err) {
         if (err instanceof DomainError && err.code === 'CATALOG_CONDITION_NOT_FOUND') {
           if (conditionId) {
@@ -93,7 +134,8 @@ export async function createServices(ctx: AppContext): Promise<Services> {
         throw err;
       }
     },
-    stageLimit: (stage, urgency, areaClass) => catalog.stageLimitCached({ stage, urgency, areaClass }),
+    stageLimit: (stage, urgency, areaClass) =>
+      catalog.stageLimitCached({ stage, urgency, areaClass }),
     calendar: () => clock.calendar(),
     regionLevel: (id) => space.regions().byId(id)?.level,
     inspectorsOfGrid: (grid) => org.inspectorsOfGrid(grid),
@@ -106,10 +148,77 @@ export async function createServices(ctx: AppContext): Promise<Services> {
       }
     },
     bindAttachments: (trx, ids, caseId, kind) =>
-      ids.length > 0 ? attachments.bindToCase(trx, ids, caseId, kind as Parameters<typeof attachments.bindToCase>[3]) : Promise.resolve(),
+      ids.length > 0
+        ? attachments.bindToCase(
+            trx,
+            ids,
+            caseId,
+            kind as Parameters<typeof attachments.bindToCase>[3],
+          )
+        : Promise.resolve(),
     publish: (e) => live.publish(e),
+    onEvent: caseEvents.emit,
   });
-  const partial = { ctx, clock, space, catalog, org, auth, routing, attachments, cases, live };
+  const unitName = async (id: string) => (await org.getUnit(id).catch(() => null))?.name ?? null;
+  const matterOf = async (code: string) => {
+    const e = await catalog.getEntry('matter', code).catch(() => null);
+    return e
+      ? { code: e.code, name: e.name, nameEn: e.nameEn, majorName: e.majorName, active: e.active }
+      : null;
+  };
+  const open311 = createOpen311Service(ctx, {
+    intake: (...a) => cases.intake(...a),
+    conditions: async (code) =>
+      (await catalog.listConditions(code, { active: true })).items.map((c) => ({
+        id: c.id,
+        seq: c.seq,
+        name: c.name,
+      })),
+    matter: matterOf,
+    unitName,
+    city: () => {
+      const root = space.regions().root();
+      return root ? { code: root.code, name: root.name } : null;
+    },
+  });
+  const portal = createPortalService(ctx, {
+    intake: (...a) => cases.intake(...a),
+    categories: () => open311.publicCategories(),
+    matter: matterOf,
+    unitName,
+  });
+  const inspector = createInspectorService({
+    intake: (...a) => cases.intake(...a),
+    listCases: (...a) => cases.list(...a),
+    gridsOfInspector: (userId) => org.gridsOfInspector(userId),
+    grid: (actor, code) =>
+      space.getGrid(actor, code).catch((err: unknown) => {
+        if (err instanceof DomainError) {
+          return null;
+        }
+        throw err;
+      }),
+  });
+  const hotline = createHotlineService(ctx, {
+    cases,
+    unitName,
+    regionName: (id) => space.regions().byId(id)?.name ?? null,
+  });
+  // The hotline's rules on case actions (return basis, extension deadline, reply before
+  // closure, reopen after a callback) run inside the cases service's transactions.
+  cases.addActionHook(hotline.caseHook);
+  const imports = createImportService(ctx, {
+    hotline,
+    cases,
+    timeZone: () => clock.calendar().timeZone,
+  });
+  const evaluation = createEvaluationService(ctx, {
+    calendar: () => clock.calendar(),
+    regions: () => space.regions(),
+  });
+  // The evaluation rollups follow every case event in the event's own transaction.
+  caseEvents.subscribe('evaluation', evaluation.onCaseEvent);
+  const partial = { ctx, clock, space, catalog, org, auth, routing, attachments, cases, live, open311, portal, inspector, hotline, imports, caseEvents, evaluation };
   const seeds = createSeeds(partial);
   const timers: NodeJS.Timeout[] = [];
   let stopScheduler: (() => Promise<void>) | null = null;
@@ -118,12 +227,15 @@ export async function createServices(ctx: AppContext): Promise<Services> {
     seeds,
     start() {
       timers.push(setInterval(() => void auth.pruneFailures(), 10 * 60_000).unref());
-      const leader = ctx.store.kind === 'postgres' && ctx.store.url ? postgresLeader(ctx.store.url) : soleLeader;
+      timers.push(setInterval(() => void portal.pruneRateLimits().catch(() => 0), 10 * 60_000).unref());
+      const leader =
+        ctx.store.kind === 'postgres' && ctx.store.url ? postgresLeader(ctx.store.url) : soleLeader;
       stopScheduler = startScheduler([checkOverdueJob(cases)], leader, ctx.log);
       return Promise.resolve();
     },
     async stop() {
       timers.forEach(clearInterval);
+      await imports.stop();
       await stopScheduler?.();
       await live.close();
     },

@@ -17,7 +17,12 @@ describe(loadConfig.name, () => {
   it('lists every bad variable at once', () => {
     let err: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', TIMEZONE: 'Mars/Olympus', ADMIN_PASSWORD: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        TIMEZONE: 'Mars/Olympus',
+        ADMIN_PASSWORD: 'short',
+      });
     } catch (e) {
       err = e;
     }
@@ -28,7 +33,14 @@ describe(loadConfig.name, () => {
 
   it('documents every variable in .env.example', () => {
     const text = envExample();
-    for (const name of ['PORT', 'DATA_DIR', 'DATABASE_URL', 'DEMO_PASSWORD', 'ADMIN_PASSWORD', 'TIMEZONE']) {
+    for (const name of [
+      'PORT',
+      'DATA_DIR',
+      'DATABASE_URL',
+      'DEMO_PASSWORD',
+      'ADMIN_PASSWORD',
+      'TIMEZONE',
+    ]) {
       expect(text).toMatch(new RegExp(`^${name}=`, 'm'));
     }
   });

@@ -2,6 +2,9 @@ import type { AttachmentTables } from '../modules/attachments/attachments.table'
 import type { CasesTables } from '../modules/cases/cases.table';
 import type { CatalogTables } from '../modules/catalog/catalog.table';
 import type { ClockTables } from '../modules/clock/clock.table';
+import type { EvaluationTables } from '../modules/evaluation/evaluation.table';
+import type { HotlineTables } from '../modules/hotline/hotline.table';
+import type { ImportTables } from '../modules/imports/imports.table';
 import type { Open311Tables } from '../modules/open311/open311.table';
 import type { OrgTables } from '../modules/org/org.table';
 import type { PortalTables } from '../modules/portal/portal.table';
@@ -20,6 +23,9 @@ export interface Database
     ClockTables,
     AttachmentTables,
     Open311Tables,
-    PortalTables {
+    PortalTables,
+    HotlineTables,
+    ImportTables,
+    EvaluationTables {
   app_setting: AppSettingTable;
 }

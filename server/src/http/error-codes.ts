@@ -3,6 +3,9 @@ import type { AuthErrorCode } from '../modules/auth/auth.errors';
 import type { CaseErrorCode } from '../modules/cases/cases.errors';
 import type { CatalogErrorCode } from '../modules/catalog/catalog.errors';
 import type { ClockErrorCode } from '../modules/clock/clock.errors';
+import type { EvaluationErrorCode } from '../modules/evaluation/evaluation.errors';
+import type { HotlineErrorCode } from '../modules/hotline/hotline.errors';
+import type { ImportErrorCode } from '../modules/imports/imports.errors';
 import type { Open311ErrorCode } from '../modules/open311/open311.errors';
 import type { OrgErrorCode } from '../modules/org/org.errors';
 import type { PortalErrorCode } from '../modules/portal/portal.errors';
@@ -32,7 +35,10 @@ export type ErrorCode =
   | AttachmentErrorCode
   | Open311ErrorCode
   | PortalErrorCode
-  | CaseErrorCode;
+  | CaseErrorCode
+  | HotlineErrorCode
+  | ImportErrorCode
+  | EvaluationErrorCode;
 
 /**
  * The one map from error code to HTTP status. A `Record` over the union: adding a code
@@ -128,4 +134,24 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   PUBLIC_NOT_CLOSED: 422,
   PUBLIC_ALREADY_RATED: 409,
   PUBLIC_CATEGORY_UNKNOWN: 400,
+
+  HOTLINE_ORDER_NOT_FOUND: 404,
+  HOTLINE_EXTENSION_TOO_LATE: 422,
+  HOTLINE_REPLY_NOT_ALLOWED: 422,
+  HOTLINE_REPLY_NOT_PENDING: 422,
+  HOTLINE_REPLY_NOT_ACCEPTED: 422,
+  HOTLINE_CALLBACK_NOT_ALLOWED: 422,
+  HOTLINE_REOPEN_NOT_ALLOWED: 422,
+
+  IMPORT_JOB_NOT_FOUND: 404,
+  IMPORT_FILE_MISSING: 400,
+  IMPORT_FILE_TOO_LARGE: 413,
+  IMPORT_FILE_TYPE_UNSUPPORTED: 415,
+  IMPORT_HEADER_INVALID: 400,
+  IMPORT_FILE_UNREADABLE: 400,
+
+  EVALUATION_SETTINGS_INVALID: 400,
+  EVALUATION_PERIOD_INVALID: 400,
+  EVALUATION_INDICATOR_UNKNOWN: 400,
+  EVALUATION_BOARD_NOT_PUBLISHED: 404,
 };

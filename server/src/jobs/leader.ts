@@ -38,7 +38,9 @@ export function postgresLeader(url: string, key = SWEEP_LOCK_KEY): Leadership {
           });
           await client.connect();
         }
-        const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [key]);
+        const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
+          key,
+        ]);
         held = r.rows[0]?.ok === true;
       } catch {
         held = false;

@@ -5,6 +5,10 @@ import * as m000300 from './2026_11_21_000300_cases';
 import * as m000400 from './2026_11_21_000400_space_extra';
 import * as m000500 from './2026_11_21_000500_attachments';
 import * as m000800 from './2026_11_21_000800_public_channels';
+import * as m001100 from './2026_11_21_001100_hotline';
+import * as m001200 from './2026_11_21_001200_imports';
+import * as m001630 from './2026_11_21_001630_evaluation';
+import * as m001900 from './2026_11_21_001900_case_h3_index';
 
 /** The one migration set, in order. Names sort lexically: YYYY_MM_DD_HHMMSS_<what>. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +18,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_000400_space_extra': m000400,
   '2026_11_21_000500_attachments': m000500,
   '2026_11_21_000800_public_channels': m000800,
+  '2026_11_21_001100_hotline': m001100,
+  '2026_11_21_001200_imports': m001200,
+  '2026_11_21_001630_evaluation': m001630,
+  '2026_11_21_001900_case_h3_index': m001900,
 };

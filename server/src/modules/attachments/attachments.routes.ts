@@ -117,6 +117,8 @@ export function registerAttachmentRoutes(app: FastifyInstance, s: Services): voi
     // Separate from the staff route so the public rate limit can be put on it alone.
     r.post('/api/v1/public/attachments', {
       config: { auth: 'public' },
+      // The per-IP upload limit of the public channels (portal settings).
+      preHandler: async (req) => s.portal.limitUpload(req.ip),
       schema: {
         tags,
         summary: 'Upload photos from the public portal (no account)',

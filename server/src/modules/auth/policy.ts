@@ -12,7 +12,10 @@ export type Permission =
   | 'routing.read'
   | 'routing.admin'
   | 'clock.read'
-  | 'clock.admin';
+  | 'clock.admin'
+  | 'open311.admin'
+  | 'evaluation.read'
+  | 'evaluation.admin';
 
 const STAFF: readonly Role[] = [
   'inspector',
@@ -38,6 +41,16 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'routing.admin': ['admin'],
   'clock.read': STAFF,
   'clock.admin': ['admin'],
+  'open311.admin': ['admin'],
+  'evaluation.read': [
+    'bureau_leader',
+    'shift_leader',
+    'street_chief',
+    'unit_leader',
+    'dispatcher',
+    'admin',
+  ],
+  'evaluation.admin': ['admin'],
 };
 
 /** True when one of the actor's roles holds the permission. Pure. */

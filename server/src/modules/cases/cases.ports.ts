@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import type { WorkingCalendar } from '../clock';
 import type { RoutingProposal, RoutingSubject } from '../routing/propose-unit';
 import type { ClockStage } from './case-clock';
+import type { CaseEventListener } from './case-event-hooks';
 import type { ActionBody } from './cases.schema';
 import type { CaseRow, NewCaseEventRow } from './cases.table';
 
@@ -79,7 +80,7 @@ export interface CasePorts {
   calendar(): WorkingCalendar;
   /** The level of a region id, or undefined when unknown. */
   regionLevel(regionId: string): 'city' | 'district' | 'street' | 'community' | undefined;
-  inspectorsOfGrid(gridCode: string): Promise<string[]>;
+  inspectorsOfGrid(gridCode: string): Promise<readonly string[]>;
   gridsOfInspector(userId: string): Promise<string[]>;
   unitExists(unitId: string): Promise<boolean>;
   proposeUnit(subject: RoutingSubject): RoutingProposal | null;
@@ -87,6 +88,11 @@ export interface CasePorts {
   assertAttachments(ids: string[], actor: Actor | null): Promise<void>;
   bindAttachments(db: Kysely<Database>, ids: string[], caseId: string, kind: string): Promise<void>;
   publish(event: LiveCaseEvent): void;
+  /**
+   * Called inside the transaction of every event (intake, actions, system closes, the
+   * overdue sweep) once the event and the case row are written; see CaseEventListener.
+   */
+  onEvent: CaseEventListener;
 }
 
 /** What an action hook is told: the action, who takes it, and the case before it. */

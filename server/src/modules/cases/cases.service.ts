@@ -4,6 +4,7 @@ import { gridDisk, latLngToCell } from 'h3-js';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
+import { createGroupCommit } from '../../db/group-commit';
 import { appError } from '../../lib/app-error';
 import { DomainError } from '../../lib/errors';
 import { uuidv7 } from '../../lib/ids';
@@ -109,9 +110,21 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
   const now = () => ctx.clock.now();
   /** Overlay hooks of `act` (see CaseActionHook), registered at wiring time. */
   const hooks: CaseActionHook[] = [];
+  /**
+   * Intake's transaction. On SQLite (one connection, one writer) concurrent intakes share a
+   * commit (group commit, each in its own savepoint): same rows, events and rules, and each
+   * answer still waits for its commit. PostgreSQL runs a transaction per intake.
+   */
+  const groupCommit = ctx.store.kind === 'sqlite' ? createGroupCommit(db) : null;
+  const intakeTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
+    groupCommit ? groupCommit.run(work) : db.transaction().execute(work);
 
-  async function facts(actor: Actor, row: CaseRow): Promise<CaseFacts> {
-    const inspectors = await ports.inspectorsOfGrid(row.grid_code);
+  async function facts(
+    actor: Actor,
+    row: CaseRow,
+    known?: readonly string[],
+  ): Promise<CaseFacts> {
+    const inspectors = known ?? (await ports.inspectorsOfGrid(row.grid_code));
     return {
       gridHasInspectors: inspectors.length > 0,
       assignedToGrid: inspectors.includes(actor.userId),
@@ -127,8 +140,15 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     return row;
   }
 
-  async function view(actor: Actor | null, row: CaseRow): Promise<CaseView> {
-    const available = actor ? actionsFor(actor, subjectOf(row), await facts(actor, row)) : [];
+  /** The case as the actor sees it; `inspectors` of its grid when the caller knows them. */
+  async function view(
+    actor: Actor | null,
+    row: CaseRow,
+    inspectors?: readonly string[],
+  ): Promise<CaseView> {
+    const available = actor
+      ? actionsFor(actor, subjectOf(row), await facts(actor, row, inspectors))
+      : [];
     return presentCase(row, {
       actor,
       availableActions: available,
@@ -162,21 +182,22 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       action: e.action,
       from_state: row.state,
       to_state: e.to,
-      payload: JSON.stringify(e.payload),
+      payload: JSON.stringify(withStageDeadline(e.payload, row, e.to)),
       attachment_ids: JSON.stringify(e.attachmentIds),
       prev_hash: row.last_hash,
     };
     const event = { ...base, hash: eventHash(base) };
     // Update first: on PostgreSQL the guarded UPDATE takes the row lock, so a concurrent
     // command waits, then finds the version moved and gets a clean 409.
-    const ok = await repo.updateGuarded(trx, row.id, row.version, {
+    const update = {
       ...patch,
       state: e.to,
       version: row.version + 1,
       updated_at: at,
       event_count: row.event_count + 1,
       last_hash: event.hash,
-    });
+    };
+    const ok = await repo.updateGuarded(trx, row.id, row.version, update);
     if (!ok) {
       throw appError(
         'CASE_VERSION_CONFLICT',
@@ -187,6 +208,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       );
     }
     await repo.insertEvent(trx, event);
+    await ports.onEvent(trx, row, event, { ...row, ...update });
     return event;
   }
 
@@ -359,10 +381,10 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     });
 
     try {
-      const row = await db.transaction().execute(async (trx) => {
+      const { row, event } = await intakeTransaction(async (trx) => {
         const seq = await repo.nextSequence(trx, localDay(at));
         const number = `${localDay(at)}${String(seq).padStart(5, '0')}`;
-        const event = {
+        const base = {
           id: uuidv7(at),
           case_id: id,
           seq: 1,
@@ -377,8 +399,9 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
           attachment_ids: JSON.stringify(attachmentIds),
           prev_hash: GENESIS_HASH,
         };
-        const hash = eventHash(event);
-        await repo.insertCase(trx, {
+        const event: NewCaseEventRow = { ...base, hash: eventHash(base) };
+        // The row exactly as stored (every column given), so it need not be read back.
+        const created: CaseRow = {
           id,
           number,
           source: body.source,
@@ -428,9 +451,10 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
           closed_at: null,
           close_kind: null,
           event_count: 1,
-          last_hash: hash,
-        });
-        await repo.insertEvent(trx, { ...event, hash });
+          last_hash: event.hash,
+        };
+        await repo.insertCase(trx, created);
+        await repo.insertEvent(trx, event);
         await repo.insertTokens(
           trx,
           id,
@@ -456,13 +480,12 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
             reason: JSON.stringify(d.reason),
           })),
         );
-        const created = (await repo.findById(trx, id))!;
+        await ports.onEvent(trx, null, event, created);
         await opts.inTransaction?.(trx, created);
-        return created;
+        return { row: created, event };
       });
-      const first = (await repo.listEvents(db, id))[0]!;
-      publish(row, first, null);
-      return { view: await view(actor, row), created: true, row };
+      publish(row, event, null);
+      return { view: await view(actor, row, inspectors), created: true, row };
     } catch (err) {
       // A concurrent retry with the same key won the race: answer with its case.
       if (key && !(err instanceof DomainError)) {
@@ -993,6 +1016,22 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     notices: (filter: { unitId?: string; caseId?: string; limit: number }) =>
       repo.listNotices(db, filter),
   };
+}
+
+/**
+ * The event payload plus `stageDeadline`: the deadline (ISO) of the stage the case was in when
+ * the event moved it on, so the log itself says whether each step came in time (evaluation
+ * reads it; stage limits and the calendar may change later). Only for state changes.
+ */
+function withStageDeadline(
+  payload: Record<string, unknown>,
+  row: CaseRow,
+  to: string,
+): Record<string, unknown> {
+  if (to === row.state || row.stage_deadline_at === null || 'stageDeadline' in payload) {
+    return payload;
+  }
+  return { ...payload, stageDeadline: new Date(row.stage_deadline_at).toISOString() };
 }
 
 const DUPLICATE_WINDOW_MS = 7 * 24 * 3_600_000;

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context';
 import type { AuthService } from '../auth/auth.service';
 import { seedReferenceCatalog } from '../catalog/catalog.seed';
 import { seedCalendar } from '../clock/clock.seed';
+import { seedOpen311Services } from '../open311/open311.service';
 import type { OrgService } from '../org/org.service';
 import type { RoutingService } from '../routing/routing.service';
 import type { SpaceService } from '../space/space.service';
@@ -34,6 +35,8 @@ export function createSeeds(deps: SeedDeps): Seeds {
         timeZone: deps.ctx.config.timezone,
         nowMs: deps.ctx.clock.now(),
       });
+      // After the catalog: the default public subset of matters (once).
+      await seedOpen311Services(deps.ctx.store.db, deps.ctx.clock.now());
     },
     demoCity: async (opts) => {
       await seedDemoCity(deps, opts);

@@ -13,9 +13,19 @@ describe('org API', () => {
     t = await createTestApp();
     city = await seedTinyCity(t);
     await buildUser(t, { username: 'admin', roles: ['admin'] });
-    await buildUser(t, { username: 'eastadmin', roles: ['admin'], level: 'street', regionId: city.eastStreetId });
+    await buildUser(t, {
+      username: 'eastadmin',
+      roles: ['admin'],
+      level: 'street',
+      regionId: city.eastStreetId,
+    });
     await buildUser(t, { username: 'clerk', roles: ['intake_clerk'] });
-    await buildUser(t, { username: 'westclerk', roles: ['intake_clerk'], level: 'street', regionId: city.westStreetId });
+    await buildUser(t, {
+      username: 'westclerk',
+      roles: ['intake_clerk'],
+      level: 'street',
+      regionId: city.westStreetId,
+    });
     admin = await login(t, 'admin');
     eastAdmin = await login(t, 'eastadmin');
     clerk = await login(t, 'clerk');
@@ -46,7 +56,12 @@ describe('org API', () => {
       ['scope level', { scope: { level: 'province' } }, 'body.scope.level'],
       ['unknown field', { nickname: 'x' }, 'body.nickname'],
     ])('400 for an invalid %s', async (_name, over, path) => {
-      const res = await t.req({ method: 'POST', url: '/api/v1/org/users', token: admin, payload: newUser(over) });
+      const res = await t.req({
+        method: 'POST',
+        url: '/api/v1/org/users',
+        token: admin,
+        payload: newUser(over),
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
       expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
@@ -64,7 +79,12 @@ describe('org API', () => {
     });
 
     it('403 for a role without org.admin', async () => {
-      const res = await t.req({ method: 'POST', url: '/api/v1/org/users', token: clerk, payload: newUser() });
+      const res = await t.req({
+        method: 'POST',
+        url: '/api/v1/org/users',
+        token: clerk,
+        payload: newUser(),
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('AUTH_FORBIDDEN');
     });
@@ -81,17 +101,35 @@ describe('org API', () => {
     });
 
     it('creates a user who can sign in; the password is hashed', async () => {
-      const res = await t.req({ method: 'POST', url: '/api/v1/org/users', token: eastAdmin, payload: newUser() });
+      const res = await t.req({
+        method: 'POST',
+        url: '/api/v1/org/users',
+        token: eastAdmin,
+        payload: newUser(),
+      });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ username: 'inspector1', roles: ['inspector'], scope: { level: 'street' } });
-      const row = await t.store.db.selectFrom('app_user').select('password_hash').where('username', '=', 'inspector1').executeTakeFirstOrThrow();
+      expect(res.json()).toMatchObject({
+        username: 'inspector1',
+        roles: ['inspector'],
+        scope: { level: 'street' },
+      });
+      const row = await t.store.db
+        .selectFrom('app_user')
+        .select('password_hash')
+        .where('username', '=', 'inspector1')
+        .executeTakeFirstOrThrow();
       expect(row.password_hash).toMatch(/^scrypt\$/);
       expect(row.password_hash).not.toContain('long-enough-1');
       expect(await login(t, 'inspector1', 'long-enough-1')).toBeTruthy();
     });
 
     it('409 for a taken username', async () => {
-      const res = await t.req({ method: 'POST', url: '/api/v1/org/users', token: admin, payload: newUser() });
+      const res = await t.req({
+        method: 'POST',
+        url: '/api/v1/org/users',
+        token: admin,
+        payload: newUser(),
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('ORG_USERNAME_TAKEN');
     });
@@ -108,8 +146,16 @@ describe('org API', () => {
     });
 
     it('a street admin cannot read a user of another street (404, no data)', async () => {
-      const west = await t.store.db.selectFrom('app_user').select('id').where('username', '=', 'westclerk').executeTakeFirstOrThrow();
-      const res = await t.req({ method: 'GET', url: `/api/v1/org/users/${west.id}`, token: eastAdmin });
+      const west = await t.store.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', 'westclerk')
+        .executeTakeFirstOrThrow();
+      const res = await t.req({
+        method: 'GET',
+        url: `/api/v1/org/users/${west.id}`,
+        token: eastAdmin,
+      });
       expect(res.statusCode).toBe(404);
       expect(res.body).not.toContain('westclerk');
     });
@@ -119,10 +165,19 @@ describe('org API', () => {
     it('deactivating a user ends their sessions', async () => {
       const u = await buildUser(t, { username: 'leaver', roles: ['dispatcher'] });
       const token = await login(t, 'leaver', TEST_PASSWORD);
-      const res = await t.req({ method: 'PATCH', url: `/api/v1/org/users/${u.id}`, token: admin, payload: { active: false } });
+      const res = await t.req({
+        method: 'PATCH',
+        url: `/api/v1/org/users/${u.id}`,
+        token: admin,
+        payload: { active: false },
+      });
       expect(res.statusCode).toBe(200);
       expect((await t.req({ method: 'GET', url: '/api/v1/auth/me', token })).statusCode).toBe(401);
-      const again = await t.req({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leaver', password: TEST_PASSWORD } });
+      const again = await t.req({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'leaver', password: TEST_PASSWORD },
+      });
       expect(again.statusCode).toBe(401);
     });
   });
@@ -141,10 +196,20 @@ describe('org API', () => {
         method: 'POST',
         url: '/api/v1/org/units',
         token: admin,
-        payload: { code: 'HW01', name: '环卫所', kind: 'handling_unit', regionId: city.districtId, matterMajors: ['06'] },
+        payload: {
+          code: 'HW01',
+          name: '环卫所',
+          kind: 'handling_unit',
+          regionId: city.districtId,
+          matterMajors: ['06'],
+        },
       });
       expect(ok.statusCode).toBe(201);
-      const list = await t.req({ method: 'GET', url: '/api/v1/org/units?kind=handling_unit', token: clerk });
+      const list = await t.req({
+        method: 'GET',
+        url: '/api/v1/org/units?kind=handling_unit',
+        token: clerk,
+      });
       expect(list.json().items.map((u: { code: string }) => u.code)).toEqual(['HW01']);
     });
   });

@@ -161,6 +161,11 @@ export const orgRepository = {
     return rows.map((r) => r.grid_code);
   },
 
+  /** Every inspector → grid assignment. */
+  allInspectorGrids(db: Q): Promise<{ user_id: string; grid_code: string }[]> {
+    return db.selectFrom('inspector_grid').select(['user_id', 'grid_code']).execute();
+  },
+
   async inspectorsOfGrid(db: Q, gridCode: string): Promise<string[]> {
     const rows = await db
       .selectFrom('inspector_grid')

@@ -72,6 +72,44 @@ export type OrgService = ReturnType<typeof createOrgService>;
 export function createOrgService(ctx: AppContext, regions: () => RegionDirectory) {
   const db = ctx.store.db;
 
+  /**
+   * Grid → its inspectors, in memory on SQLite (the store belongs to this one process): read
+   * whole on first use, dropped by this service's writes of assignments. On PostgreSQL
+   * several nodes may share the store, so every look-up reads it.
+   */
+  const cacheInspectors = ctx.store.kind === 'sqlite';
+  let inspectorsByGrid: Map<string, readonly string[]> | null = null;
+  let inspectorsGeneration = 0;
+  function assignmentsChanged(): void {
+    inspectorsByGrid = null;
+    inspectorsGeneration++;
+  }
+  async function inspectorsOfGrid(gridCode: string): Promise<readonly string[]> {
+    if (!cacheInspectors) {
+      return repo.inspectorsOfGrid(db, gridCode);
+    }
+    if (!inspectorsByGrid) {
+      const generation = inspectorsGeneration;
+      const map = new Map<string, string[]>();
+      for (const a of await repo.allInspectorGrids(db)) {
+        const list = map.get(a.grid_code);
+        if (list) {
+          list.push(a.user_id);
+        } else {
+          map.set(a.grid_code, [a.user_id]);
+        }
+      }
+      const frozen = new Map<string, readonly string[]>();
+      map.forEach((ids, grid) => frozen.set(grid, Object.freeze(ids)));
+      // A write while this was loading makes it stale: use it once, keep nothing.
+      if (generation !== inspectorsGeneration) {
+        return frozen.get(gridCode) ?? [];
+      }
+      inspectorsByGrid = frozen;
+    }
+    return inspectorsByGrid.get(gridCode) ?? [];
+  }
+
   /** Where a region-or-unit lies, for jurisdiction checks. */
   function placeOfRegion(regionId: string | null): ResourcePlace {
     if (!regionId) {
@@ -233,6 +271,9 @@ export function createOrgService(ctx: AppContext, regions: () => RegionDirectory
           await repo.setInspectorGrids(trx, id, [...new Set(body.inspectorGrids)]);
         }
       });
+      if (body.inspectorGrids) {
+        assignmentsChanged();
+      }
       return getUser(null, id);
     },
 
@@ -285,6 +326,9 @@ export function createOrgService(ctx: AppContext, regions: () => RegionDirectory
             .execute();
         }
       });
+      if (body.inspectorGrids) {
+        assignmentsChanged();
+      }
       return getUser(admin, id);
     },
 
@@ -405,7 +449,8 @@ export function createOrgService(ctx: AppContext, regions: () => RegionDirectory
       return this.getUnit(id);
     },
 
-    inspectorsOfGrid: (gridCode: string) => repo.inspectorsOfGrid(db, gridCode),
+    /** The inspectors assigned to a grid (user ids). */
+    inspectorsOfGrid,
     gridsOfInspector: (userId: string) => repo.gridsOfInspector(db, userId),
   };
 }

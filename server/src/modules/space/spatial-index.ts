@@ -32,40 +32,12 @@ export class AreaIndex<T> {
 
   constructor(areas: readonly IndexedArea<T>[], nodeSize = 16) {
     this.size = areas.length;
-    this.#values = areas.map((a) => a.value);
     this.#nodeSize = nodeSize;
-    let positions = 0;
-    let rings = 0;
-    for (const a of areas) {
-      for (const poly of polygonsOf(a.geometry)) {
-        for (const ring of poly) {
-          positions += ring.length;
-          rings++;
-        }
-      }
-    }
-    this.#coords = new Float64Array(positions * 2);
-    this.#ringStarts = new Uint32Array(rings + 1);
-    this.#areaRings = new Uint32Array(areas.length + 1);
-    let k = 0;
-    let r = 0;
-    areas.forEach((a, i) => {
-      this.#areaRings[i] = r;
-      for (const poly of polygonsOf(a.geometry)) {
-        for (const ring of poly) {
-          this.#ringStarts[r++] = k;
-          for (const p of ring) {
-            this.#coords[2 * k] = p[0];
-            this.#coords[2 * k + 1] = p[1];
-            k++;
-          }
-        }
-      }
-    });
-    this.#areaRings[areas.length] = r;
-    this.#ringStarts[rings] = k;
-
     if (areas.length === 0) {
+      this.#values = [];
+      this.#coords = new Float64Array(0);
+      this.#ringStarts = new Uint32Array(1);
+      this.#areaRings = new Uint32Array(1);
       this.#boxes = new Float64Array(0);
       this.#indices = new Uint32Array(0);
       this.#levelBounds = new Int32Array(0);
@@ -83,10 +55,46 @@ export class AreaIndex<T> {
     this.#levelBounds = Int32Array.from(tree._levelBounds);
     // Depth-first: at most nodeSize entries (two numbers each) wait per level.
     this.#stack = new Int32Array((this.#levelBounds.length + 1) * nodeSize * 2 + 4);
+
+    // Polygons are laid out in the tree's leaf (Hilbert) order: leaf slot s holds area
+    // indices[s], so neighbouring grids sit next to each other in memory.
+    let positions = 0;
+    let rings = 0;
+    for (const a of areas) {
+      for (const poly of polygonsOf(a.geometry)) {
+        for (const ring of poly) {
+          positions += ring.length;
+          rings++;
+        }
+      }
+    }
+    this.#coords = new Float64Array(positions * 2);
+    this.#ringStarts = new Uint32Array(rings + 1);
+    this.#areaRings = new Uint32Array(areas.length + 1);
+    this.#values = new Array<T>(areas.length);
+    let k = 0;
+    let r = 0;
+    for (let slot = 0; slot < areas.length; slot++) {
+      const a = areas[this.#indices[slot]!]!;
+      this.#values[slot] = a.value;
+      this.#areaRings[slot] = r;
+      for (const poly of polygonsOf(a.geometry)) {
+        for (const ring of poly) {
+          this.#ringStarts[r++] = k;
+          for (const p of ring) {
+            this.#coords[2 * k] = p[0];
+            this.#coords[2 * k + 1] = p[1];
+            k++;
+          }
+        }
+      }
+    }
+    this.#areaRings[areas.length] = r;
+    this.#ringStarts[rings] = k;
   }
 
-  /** Position of the area containing (x, y), or −1. Allocation-free. */
-  indexOf(x: number, y: number): number {
+  /** Leaf slot of the area containing (x, y), or −1. Allocation-free. */
+  #slotOf(x: number, y: number): number {
     const boxes = this.#boxes;
     if (boxes.length === 0 || x !== x || y !== y) {
       return -1;
@@ -124,18 +132,18 @@ export class AreaIndex<T> {
           ) {
             continue;
           }
-          const i = indices[pos >> 2]!;
+          const slot = pos >> 2;
           if (
             pointInFlatRings(
               this.#coords,
               this.#ringStarts,
-              this.#areaRings[i]!,
-              this.#areaRings[i + 1]!,
+              this.#areaRings[slot]!,
+              this.#areaRings[slot + 1]!,
               x,
               y,
             )
           ) {
-            return i;
+            return slot;
           }
         }
       }
@@ -147,10 +155,16 @@ export class AreaIndex<T> {
     }
   }
 
+  /** Position (in the input array) of the area containing (x, y), or −1. Allocation-free. */
+  indexOf(x: number, y: number): number {
+    const slot = this.#slotOf(x, y);
+    return slot < 0 ? -1 : this.#indices[slot]!;
+  }
+
   /** The value of the area containing (x, y), or null. Allocation-free. */
   find(x: number, y: number): T | null {
-    const i = this.indexOf(x, y);
-    return i < 0 ? null : this.#values[i]!;
+    const slot = this.#slotOf(x, y);
+    return slot < 0 ? null : this.#values[slot]!;
   }
 
   /** Every area containing (x, y), by brute force over all areas (tests and diagnostics). */

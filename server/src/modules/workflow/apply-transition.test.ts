@@ -53,6 +53,8 @@ const STATE_ROWS: readonly Row[] = [
   ['checking', 'check_pass', 'handled', ['inspector'], ['photo']],
   ['checking', 'check_fail', 'handling', ['inspector'], ['reason', 'photo']],
   ['handled', 'close', 'closed', ['shift_leader'], []],
+  ['handled', 'redo', 'handling', INTAKE, ['reason']],
+  ['closed', 'reopen', 'handling', INTAKE, ['reason']],
   ['self_handled', 'audit_pass', 'closed', ['shift_leader'], []],
   ['self_handled', 'audit_fail', 'voided', ['shift_leader'], ['reason']],
 ];
@@ -348,7 +350,7 @@ describe('decide: overlays', () => {
 });
 
 describe('decide: terminal states', () => {
-  it.each(['refused', 'voided', 'closed'] as const)('%s allows nothing to anyone', (state) => {
+  it.each(['refused', 'voided'] as const)('%s allows nothing to anyone', (state) => {
     for (const action of CASE_ACTIONS) {
       for (const role of ROLES) {
         expect(decide({ state, action, role, payload: FULL })).toMatchObject({
@@ -358,6 +360,33 @@ describe('decide: terminal states', () => {
       }
     }
     expect(availableActions(state, ROLES)).toEqual([]);
+  });
+
+  it('closed allows reopen alone, to the hotline desk, with a reason', () => {
+    for (const action of CASE_ACTIONS) {
+      for (const role of ROLES) {
+        const d = decide({ state: 'closed', action, role, payload: FULL });
+        if (action === 'reopen' && (role === 'intake_clerk' || role === 'shift_leader')) {
+          expect(d, role).toMatchObject({
+            ok: true,
+            to: 'handling',
+            effects: { reworkIncrement: true },
+          });
+        } else if (action === 'reopen') {
+          expect(d, role).toMatchObject({ ok: false, code: 'WORKFLOW_ROLE_FORBIDDEN' });
+        } else {
+          expect(d, `${action} / ${role}`).toMatchObject({
+            ok: false,
+            code: 'WORKFLOW_INVALID_TRANSITION',
+          });
+        }
+      }
+    }
+    expect(availableActions('closed', ROLES)).toEqual(['reopen']);
+    expect(decide({ state: 'closed', action: 'reopen', role: 'shift_leader' })).toMatchObject({
+      ok: false,
+      missing: ['reason'],
+    });
   });
 });
 
@@ -417,6 +446,17 @@ describe('decide: whole paths', () => {
     expect(c.state).toBe('handled');
     c = step(c, 'close', 'shift_leader');
     expect(c).toMatchObject({ state: 'closed', reworkCount: 2 });
+  });
+
+  it('sends a handled case back for redo and reopens a closed one, same unit each time', () => {
+    let c: Walk = { ...start, state: 'handled', unitId: 'unit-7', reworkCount: 0 };
+    c = step(c, 'redo', 'intake_clerk', { reason: '答复内容不完整' });
+    expect(c).toMatchObject({ state: 'handling', unitId: 'unit-7', reworkCount: 1 });
+    c = step(c, 'feedback', 'unit_staff');
+    c = step(c, 'check_pass', 'inspector');
+    c = step(c, 'close', 'shift_leader');
+    c = step(c, 'reopen', 'shift_leader', { reason: '回访不满意' });
+    expect(c).toMatchObject({ state: 'handling', unitId: 'unit-7', reworkCount: 2 });
   });
 
   it('reports the effects of feedback and check', () => {
@@ -512,7 +552,9 @@ describe(availableActions.name, () => {
     ['hung', ['unit_leader'], ['resume']],
     ['hung', ['dispatcher'], ['resume', 'remind']],
     ['checking', ['inspector', 'unit_staff'], ['check_pass', 'check_fail']],
-    ['handled', ['shift_leader'], ['close', 'supervise', 'remind']],
+    ['handled', ['shift_leader'], ['close', 'redo', 'supervise', 'remind']],
+    ['handled', ['intake_clerk'], ['redo']],
+    ['closed', ['shift_leader', 'unit_staff'], ['reopen']],
     ['self_handled', ['shift_leader'], ['audit_pass', 'audit_fail', 'supervise', 'remind']],
     ['registered', ['street_chief', 'bureau_leader'], ['supervise', 'remind']],
     ['registered', ['admin'], []],

@@ -51,8 +51,9 @@ describe('TRANSITIONS (the table itself)', () => {
     expect(CASE_ACTIONS.filter((a) => !used.has(a))).toEqual([]);
   });
 
-  it('has no row out of a terminal state', () => {
-    expect(TRANSITIONS.filter((r) => isTerminalState(r.from))).toEqual([]);
+  it('has no row out of a terminal state but closed → reopen', () => {
+    const out = TRANSITIONS.filter((r) => isTerminalState(r.from));
+    expect(out.map((r) => [r.from, r.action, r.to])).toEqual([['closed', 'reopen', 'handling']]);
   });
 
   it('gives every row at least one role, never admin, no role twice', () => {
@@ -115,6 +116,8 @@ describe('TRANSITIONS (the table itself)', () => {
     ]);
     expect(TRANSITIONS.filter((r) => r.effects.reworkIncrement).map((r) => r.action)).toEqual([
       'check_fail',
+      'redo',
+      'reopen',
     ]);
     expect(TRANSITIONS.filter((r) => r.effects.setsDeadline).map((r) => r.action)).toEqual([
       'approve_extension',

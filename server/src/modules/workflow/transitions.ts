@@ -49,7 +49,16 @@
  * - Overlays: `supervise` (督办) and `remind` (催办) are allowed in every open state and never
  *   change it (`to: 'same'`). A supervision notice must say what it asks for (`reason`); a
  *   reminder needs nothing.
- * - Terminal states (refused, voided, closed) have no rows at all, overlays included.
+ * - Redo (hotline reply review): the hotline desk (intake_clerk, shift_leader) sends a case
+ *   that was checked but not yet closed (`handled`) back to the same unit (`handling`) with a
+ *   reason, when the reply to the citizen (or the result) is not acceptable. It counts as a
+ *   rework (counter + 1) and the handling clock restarts, like `check_fail`.
+ * - Reopen: `closed` is left by one row only. After an unsatisfied callback the unit caused,
+ *   the hotline desk (intake_clerk, shift_leader) reopens the case with a reason: back to
+ *   `handling` with the same unit, rework counter + 1, a new handling clock; closure data is
+ *   reset (the cases service refuses it for a case closed without a unit). Which cases may be
+ *   reopened beyond the table (the callback rule) is the hotline module's guard.
+ * - Terminal states (refused, voided, closed) have no other rows, overlays included.
  * - `admin` appears in no row: administering the system is not a business role, and keeping it
  *   out of the loop is separation of duties (an admin who must act on cases gets a business
  *   role too). The `BusinessRole` type enforces this at compile time.
@@ -76,7 +85,10 @@ export type WorkflowTask = (typeof WORKFLOW_TASKS)[number];
 export interface TransitionEffects {
   /** An overlay (supervise, remind): record the event, never change the state. */
   readonly overlay: boolean;
-  /** check_fail: the rework counter goes up by one; the same unit handles the case again. */
+  /**
+   * check_fail, redo, reopen: the rework counter goes up by one; the same unit handles the
+   * case again on a restarted handling clock.
+   */
   readonly reworkIncrement: boolean;
   /** approve_hang: the handling clock stops and the case is kept out of overdue counts. */
   readonly pausesClock: boolean;
@@ -104,9 +116,12 @@ export interface TransitionEffects {
   readonly createsTask: WorkflowTask | null;
 }
 
+/** The states a row may start from: every open state, and `closed` for `reopen` alone. */
+export type RuleFromState = OpenState | 'closed';
+
 /** One row of the table. */
 export interface TransitionRule {
-  readonly from: OpenState;
+  readonly from: RuleFromState;
   readonly action: CaseAction;
   /** The next state, or 'same' for an overlay or a merge (the state does not change). */
   readonly to: CaseState | 'same';
@@ -142,7 +157,7 @@ interface RuleSpec {
   readonly effects?: Partial<TransitionEffects>;
 }
 
-function row(from: OpenState, action: Exclude<CaseAction, OverlayAction>, spec: RuleSpec) {
+function row(from: RuleFromState, action: Exclude<CaseAction, OverlayAction>, spec: RuleSpec) {
   return freezeRule({
     from,
     action,
@@ -300,8 +315,22 @@ const STATE_RULES: readonly TransitionRule[] = [
     effects: { reworkIncrement: true },
   }),
 
-  // handled: checked, awaiting closure.
+  // handled: checked, awaiting closure; the hotline desk may send it back (reply redo).
   row('handled', 'close', { to: 'closed', roles: SHIFT_LEADER }),
+  row('handled', 'redo', {
+    to: 'handling',
+    roles: INTAKE,
+    requires: ['reason'],
+    effects: { reworkIncrement: true },
+  }),
+
+  // closed: the one exit, after an unsatisfied callback.
+  row('closed', 'reopen', {
+    to: 'handling',
+    roles: INTAKE,
+    requires: ['reason'],
+    effects: { reworkIncrement: true },
+  }),
 
   // self_handled: awaiting the shift leader's audit.
   row('self_handled', 'audit_pass', { to: 'closed', roles: SHIFT_LEADER }),

@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import { IntakeTraffic } from '../lib/city-traffic';
+import { since, workDir, type BenchContext } from '../lib/context';
+import { runLoad, type LoadResult } from '../lib/load';
+import { benchSchema } from '../lib/pg';
+import type { Figure } from '../lib/report';
+import { startCityloop, startHello, type ServerProcess } from '../lib/server-process';
+
+export const DEMO_PASSWORD = 'bench-password-1';
+/** Target: cases per second on SQLite (2 cores), and the share of the hello-world baseline. */
+const TARGET_RATE = 5_000;
+const TARGET_SHARE = 0.25;
+
+interface Plan {
+  connections: number;
+  warmupMs: number;
+  measureMs: number;
+  maxRequests: number;
+}
+
+/** Signs in through the API and returns the session token. */
+export async function login(origin: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) {
+    throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  }
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function helloRate(ctx: BenchContext, dir: string, plan: Plan): Promise<LoadResult> {
+  const hello = await startHello(join(dir, 'hello.log'));
+  try {
+    const req = () => ({ method: 'GET' as const, path: '/hello' });
+    await runLoad({ origin: hello.origin, connections: plan.connections, durationMs: plan.warmupMs, maxRequests: plan.maxRequests, request: req });
+    const r = await runLoad({ origin: hello.origin, connections: plan.connections, durationMs: plan.measureMs, maxRequests: plan.maxRequests, request: req });
+    ctx.log(`  hello-world baseline: ${Math.round(r.rate)} req/s (p99 ${r.latencyMs.p99.toFixed(1)} ms)`);
+    return r;
+  } finally {
+    await hello.stop();
+  }
+}
+
+/** Intake load against a running cityloop: warm-up, then the measured run. */
+export async function intakeLoad(
+  server: ServerProcess,
+  plan: Plan,
+  opts: { traffic: IntakeTraffic; token: string; offset?: number },
+): Promise<{ warm: LoadResult; run: LoadResult }> {
+  let n = opts.offset ?? 0;
+  const req = () => ({
+    method: 'POST' as const,
+    path: '/api/v1/cases',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.token}` },
+    body: opts.traffic.body(n++),
+  });
+  const base = { origin: server.origin, connections: plan.connections, request: req };
+  const warm = await runLoad({ ...base, durationMs: plan.warmupMs, maxRequests: plan.maxRequests });
+  const run = await runLoad({ ...base, durationMs: plan.measureMs, maxRequests: plan.maxRequests });
+  return { warm, run };
+}
+
+async function measureStore(
+  ctx: BenchContext,
+  dir: string,
+  plan: Plan,
+  store: 'sqlite' | 'postgres',
+  databaseUrl?: string,
+): Promise<{ run: LoadResult; cases: number }> {
+  const t0 = performance.now();
+  const server = await startCityloop({
+    dataDir: join(dir, store),
+    databaseUrl,
+    demoPassword: DEMO_PASSWORD,
+    logFile: join(dir, `cityloop-${store}.log`),
+    nodeArgs: ctx.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(ctx.dataDir, 'profiles')}`] : [],
+  });
+  try {
+    ctx.log(`  cityloop on ${store} started with the demo city in ${since(t0)}`);
+    const token = await login(server.origin, 'clerk', DEMO_PASSWORD);
+    const traffic = new IntakeTraffic();
+    const { warm, run } = await intakeLoad(server, plan, { traffic, token });
+    if (run.failed + run.networkErrors > 0 || warm.failed + warm.networkErrors > 0) {
+      throw new Error(`intake on ${store}: ${run.failed + warm.failed} failed, ${run.networkErrors + warm.networkErrors} network errors; first: ${run.firstFailure ?? warm.firstFailure}`);
+    }
+    const res = await fetch(`${server.origin}/api/v1/cases?pageSize=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const cases = ((await res.json()) as { total: number }).total;
+    if (cases !== warm.ok + run.ok) {
+      throw new Error(`intake on ${store}: ${warm.ok + run.ok} acknowledged but ${cases} cases stored`);
+    }
+    ctx.log(`  intake on ${store}: ${Math.round(run.rate)} cases/s (p50 ${run.latencyMs.p50.toFixed(1)} ms, p99 ${run.latencyMs.p99.toFixed(1)} ms; ${cases} cases stored)`);
+    return { run, cases };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** intake: cases created per second through HTTP, next to a hello-world route. */
+export async function intakePart(ctx: BenchContext): Promise<Figure[]> {
+  const w = workDir(ctx, 'intake');
+  const plan: Plan = ctx.quick
+    ? { connections: 32, warmupMs: 1_000, measureMs: 3_000, maxRequests: 200_000 }
+    : { connections: 32, warmupMs: 3_000, measureMs: 10_000, maxRequests: 1_000_000 };
+  try {
+    const hello = await helloRate(ctx, w.dir, plan);
+    const figures: Figure[] = [];
+    const stores: ['sqlite' | 'postgres', string | undefined][] = [['sqlite', undefined]];
+    let pgSchema: Awaited<ReturnType<typeof benchSchema>> | undefined;
+    if (ctx.databaseUrl) {
+      pgSchema = await benchSchema(ctx.databaseUrl);
+      stores.push(['postgres', pgSchema.url]);
+    }
+    try {
+      for (const [store, url] of stores) {
+        const { run, cases } = await measureStore(ctx, w.dir, plan, store, url);
+        const share = run.rate / hello.rate;
+        figures.push({
+          part: 'intake',
+          name: `cases created per second, ${store} (POST /api/v1/cases, ${plan.connections} clients)`,
+          value: run.rate,
+          unit: 'cases/s',
+          baseline: { name: 'Fastify hello world', value: hello.rate, unit: 'req/s' },
+          vsBaseline: share,
+          target: store === 'sqlite' ? `≥ ${TARGET_RATE.toLocaleString('en-US')}/s and ≥ ${TARGET_SHARE} × baseline` : `≥ ${TARGET_SHARE} × baseline`,
+          met: store === 'sqlite' ? run.rate >= TARGET_RATE && share >= TARGET_SHARE : share >= TARGET_SHARE,
+          details: { store, latencyMs: run.latencyMs, casesStored: cases, requests: run.requests, elapsedMs: run.elapsedMs, hello: { rate: hello.rate, latencyMs: hello.latencyMs }, plan },
+        });
+      }
+    } finally {
+      await pgSchema?.drop();
+    }
+    return figures;
+  } finally {
+    w.done();
+  }
+}

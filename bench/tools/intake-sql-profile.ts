@@ -1,0 +1,123 @@
+/**
+ * Where the time of one intake goes, statement by statement: builds the app on a SQLite file
+ * with the demo city, runs N intakes through app.inject (no network), and prints the SQL
+ * statements by total time. A development tool for `intake`.
+ *   node --import tsx bench/tools/intake-sql-profile.ts [N=3000]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { buildApp } from '../../server/src/app';
+import { bootstrap } from '../../server/src/bootstrap';
+import { loadConfig } from '../../server/src/config/config';
+import { createDb } from '../../server/src/db/db';
+import { migrateToLatest } from '../../server/src/db/migrate';
+import { systemClock } from '../../server/src/lib/clock';
+import { IntakeTraffic } from '../lib/city-traffic';
+
+const N = Number(process.argv[2] ?? 3000);
+const stats = new Map<string, { n: number; ms: number }>();
+let on = false;
+// Time every statement run by better-sqlite3.
+const proto = SQLite.prototype as unknown as { prepare: (sql: string) => Record<string, unknown> };
+const prepare = proto.prepare;
+proto.prepare = function (this: unknown, sql: string) {
+  const stmt = prepare.call(this, sql);
+  for (const m of ['run', 'all', 'get']) {
+    const f = stmt[m] as (...a: unknown[]) => unknown;
+    stmt[m] = (...a: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return f.apply(stmt, a);
+      } finally {
+        if (on) {
+          const key = sql.replace(/\s+/g, ' ').slice(0, 160);
+          const s = stats.get(key) ?? { n: 0, ms: 0 };
+          s.n++;
+          s.ms += performance.now() - t0;
+          stats.set(key, s);
+        }
+      }
+    };
+  }
+  return stmt;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'intake-sql-'));
+const config = loadConfig({ DATA_DIR: dir, DEMO_MODE: 'true', DEMO_PASSWORD: 'bench-password-1', LOG_LEVEL: 'silent' });
+const store = createDb({ kind: 'sqlite', sqliteFile: join(dir, 'cityloop.sqlite') });
+await migrateToLatest(store);
+// Experiments: EXP=h3idx,ckpt,cache
+const exp = new Set((process.env.EXP ?? '').split(','));
+const { sql } = await import('kysely');
+if (exp.has('h3idx')) {
+  await sql`create index if not exists case_h3_x on case_file (h3, created_at)`.execute(store.db);
+}
+if (exp.has('ckpt')) {
+  await sql`pragma wal_autocheckpoint = 10000`.execute(store.db);
+}
+if (exp.has('nockpt')) {
+  await sql`pragma wal_autocheckpoint = 0`.execute(store.db);
+}
+if (exp.has('cache')) {
+  await sql`pragma cache_size = -65536`.execute(store.db);
+}
+const { app, services } = await buildApp({ config, store, clock: systemClock });
+await bootstrap(services);
+const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk', password: 'bench-password-1' } });
+const token = login.json<{ token: string }>().token;
+const traffic = new IntakeTraffic();
+const send = (i: number) =>
+  app.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: traffic.body(i) });
+for (let i = 0; i < 300; i++) {
+  await send(i);
+}
+on = true;
+// PROF=<file.cpuprofile>: a CPU profile of the measured loop only.
+const { Session } = await import('node:inspector/promises');
+const session = process.env.PROF ? new Session() : null;
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+// CONC concurrent clients (default 1: one intake at a time).
+const conc = Number(process.env.CONC ?? 1);
+let next = 0;
+await Promise.all(
+  Array.from({ length: conc }, async () => {
+    while (next < N) {
+      const r = await send(1000 + next++);
+      if (r.statusCode !== 201) {
+        throw new Error(`${r.statusCode} ${r.body}`);
+      }
+    }
+  }),
+);
+const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+on = false;
+if (exp.has('nockpt')) {
+  const { statSync } = await import('node:fs');
+  const wal = statSync(join(dir, 'cityloop.sqlite-wal')).size;
+  console.log(`WAL ${(wal / 2 ** 20).toFixed(0)} MB: ${(wal / 4120 / (N + 300)).toFixed(1)} pages per intake`);
+}
+if (session) {
+  const { profile } = await session.post('Profiler.stop');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(process.env.PROF!, JSON.stringify(profile));
+}
+let sqlMs = 0;
+for (const s of stats.values()) {
+  sqlMs += s.ms;
+}
+console.log(`${N} intakes in ${ms.toFixed(0)} ms: ${((ms / N) * 1000).toFixed(0)} µs each (CPU ${((cpu.user + cpu.system) / N).toFixed(0)} µs: user ${(cpu.user / N).toFixed(0)}, system ${(cpu.system / N).toFixed(0)}), of which SQL ${((sqlMs / N) * 1000).toFixed(0)} µs`);
+for (const [sql, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) {
+  console.log(`${((s.ms / N) * 1000).toFixed(1).padStart(7)} µs/case ${(s.n / N).toFixed(2).padStart(5)}×  ${sql}`);
+}
+await app.close();
+await store.destroy();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1920, height: 1080 } });
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto('http://localhost:18080/login?next=/intake/new');
+await p.fill('#username', 'clerk'); await p.fill('#password', 'demo-pass-1');
+await p.click('[data-testid=login-form] button[type=submit]');
+await p.waitForURL(u => u.pathname === '/intake/new');
+await p.getByTestId('field-matter').click();
+await p.keyboard.type('bllj');
+await p.waitForTimeout(1500);
+await p.screenshot({ path: '/tmp/shots/matter.png' });
+const opts = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+console.log('count', await opts.count());
+for (let i = 0; i < await opts.count(); i++) console.log(await opts.nth(i).textContent(), await opts.nth(i).isVisible());
+console.log(await p.getByTestId('field-matter').evaluate(e => e.outerHTML.slice(0, 300)));
+await b.close();

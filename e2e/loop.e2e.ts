@@ -1,0 +1,483 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, testJpeg } from './support/api';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  shoot,
+  watchErrors,
+} from './support/browser';
+import { buildConsole, DEMO_PASSWORD, startServer, type TestServer } from './support/server';
+
+/**
+ * The closed loop in the browser, across roles, on the real server with the built console:
+ * the clerk files a hotline call → the inspector verifies (API: the inspector's page is another
+ * workspace) → the clerk registers → the dispatcher dispatches → the unit acknowledges and
+ * gives feedback with a photo → the inspector checks (API) → the shift leader closes. Also the
+ * language switch, one bad input per form, session expiry, and screenshots of every workspace
+ * at desktop and phone sizes (e2e/screenshots/).
+ */
+
+let server: TestServer;
+let browser: Browser;
+let desk: BrowserContext;
+let page: Page;
+let errors: string[];
+let caseId = '';
+let caseNumber = '';
+let photo: Buffer;
+const grids: { code: string; center: [number, number] }[] = [];
+
+const url = (path: string) => `${server.url}${path}`;
+
+async function login(p: Page, username: string) {
+  await p.locator('#username').fill(username);
+  await p.locator('#password').fill(DEMO_PASSWORD);
+  await p.locator('[data-testid=login-form] button[type=submit]').click();
+  await p.waitForURL((u) => !u.pathname.startsWith('/login') && u.pathname !== '/');
+}
+
+async function logout(p: Page) {
+  await p.getByTestId('user-menu').click();
+  await p.getByTestId('logout').click();
+  await p.waitForURL((u) => u.pathname === '/login');
+}
+
+/** Opens an antd Select and clicks the option containing `text`. */
+async function pick(p: Page, testId: string, text: string, search?: string) {
+  const select = p.getByTestId(testId);
+  await select.click();
+  if (search) {
+    await p.keyboard.type(search);
+    // Let the debounced search answer replace the options before choosing.
+    await p.waitForTimeout(800);
+  }
+  const option = p
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text })
+    .first();
+  await option.waitFor();
+  await option.click();
+}
+
+async function openAction(p: Page, action: string) {
+  await p.getByTestId(`action-${action}`).first().click();
+  await p.locator(`[data-testid=action-modal][data-action=${action}]`).waitFor();
+}
+
+async function submitAction(p: Page) {
+  await p.getByTestId('action-submit').click();
+}
+
+/** Waits until the case shown (panel or page) is in `state`. */
+async function expectState(p: Page, state: string) {
+  await p
+    .locator(`[data-testid=case-panel], [data-testid=case-page]`)
+    .locator(`[data-state=${state}]`)
+    .first()
+    .waitFor({ timeout: 20_000 });
+}
+
+beforeAll(async () => {
+  buildConsole();
+  server = await startServer();
+  browser = await launchBrowser();
+  photo = await testJpeg();
+  const clerk = await ApiClient.login(server.url, 'clerk');
+  const first = await clerk.get<{ items: { code: string; center: [number, number] }[] }>(
+    '/api/v1/space/grids?pageSize=6',
+  );
+  grids.push(...first.items.map((g) => ({ code: g.code, center: g.center })));
+
+  // A few other cases so every queue has something to show.
+  const inspector = await ApiClient.login(server.url, 'inspector');
+  const dispatcher = await ApiClient.login(server.url, 'dispatcher');
+  const unit = await ApiClient.login(server.url, 'unit');
+  const conditions = await clerk.get<{ items: { id: string }[] }>(
+    '/api/v1/catalog/matters/06010/conditions',
+  );
+  const file = async (description: string, g: number) => {
+    const res = await fetch(url('/api/v1/cases'), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${(clerk as unknown as { token: string }).token}`,
+      },
+      body: JSON.stringify({
+        source: 'hotline',
+        description,
+        matterCode: '06010',
+        lng: grids[g]!.center[0],
+        lat: grids[g]!.center[1],
+      }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  await file('春晖社区东门垃圾桶旁有暴露垃圾，气味很大', 0);
+  const b = await file('秋实路口绿化带里堆了建筑垃圾', 1);
+  const c = await file('松风巷口暴露垃圾无人清理', 2);
+  const d = await file('竹影小区外墙角垃圾成堆', 3);
+  for (const id of [b, c, d]) {
+    await inspector.act(id, { action: 'verify', verifyResult: true });
+    await clerk.act(id, { action: 'register', matterCode: '06010', conditionId: conditions.items[0]!.id });
+  }
+  const units = await dispatcher.get<{ items: { id: string; code: string }[] }>('/api/v1/org/units');
+  const sanitation = units.items.find((u) => u.code === 'sanitation')!.id;
+  for (const id of [c, d]) {
+    await dispatcher.act(id, { action: 'dispatch', targetUnitId: sanitation });
+  }
+  await unit.act(d, { action: 'acknowledge' });
+  await unit.act(d, {
+    action: 'request_extension',
+    reason: '需要协调物业共同清运',
+    deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+  });
+
+  desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+  page = await desk.newPage();
+  errors = watchErrors(page);
+});
+
+// A failed step leaves a picture of the page behind (e2e/screenshots/failed-*.png).
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page && !page.isClosed()) {
+    await shoot(page, `failed-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the closed loop in the browser', () => {
+  it('sends a signed-out user to login and back to the page they wanted', async () => {
+    await page.goto(url('/intake/new'));
+    await page.waitForURL((u) => u.pathname === '/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/intake/new');
+    await page.getByTestId('login-form').waitFor();
+    await shoot(page, 'desktop-login');
+
+    // Bad input: a wrong password says so and keeps the username.
+    await page.locator('#username').fill('clerk');
+    await page.locator('#password').fill('not-the-password');
+    await page.locator('[data-testid=login-form] button[type=submit]').click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+    expect(await page.locator('#username').inputValue()).toBe('clerk');
+
+    await login(page, 'clerk');
+    expect(new URL(page.url()).pathname).toBe('/intake/new');
+    expect(await desk.cookies()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'cityloop_session', httpOnly: true })]),
+    );
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/token|session/i);
+  });
+
+  it('the clerk files a hotline call (bad input first: nothing is lost)', async () => {
+    await page.getByTestId('new-report-form').waitFor();
+    const description = '春晖社区东门垃圾桶旁有暴露垃圾，已经两天没人清理';
+    await page.getByTestId('field-description').fill(description);
+
+    // Bad input 1: no location.
+    await page.getByTestId('submit-report').click();
+    await page.getByText('请在地图上点选问题位置').waitFor();
+    expect(await page.getByTestId('field-description').inputValue()).toBe(description);
+
+    // A click on the map picks a place; typed coordinates put it on the grid we want.
+    await page.getByTestId('location-map').click();
+    await page
+      .getByTestId('location-picker')
+      .getByText(/在地图上点击|网格|正在查找/)
+      .first()
+      .waitFor();
+    const [lng, lat] = grids[0]!.center;
+    await page.getByTestId('location-coords').locator('input').fill(`${lng}, ${lat}`);
+    await page.getByTestId('location-coords').locator('input').press('Enter');
+    await expect.poll(() => page.getByTestId('location-place').textContent()).toContain(grids[0]!.code);
+
+    // The matter by pinyin initials: 暴露垃圾 = bllj.
+    await pick(page, 'field-matter', '06010', 'bllj');
+
+    // Bad input 2: a phone number that is not one.
+    await page.getByTestId('field-reporter-name').fill('王先生');
+    await page.getByTestId('field-reporter-phone').fill('call me');
+    await page.getByTestId('submit-report').click();
+    await page.getByText('请输入有效的电话号码').waitFor();
+    expect(await page.getByTestId('field-description').inputValue()).toBe(description);
+    await page.getByTestId('field-reporter-phone').fill('13800138000');
+
+    await page.getByTestId('field-photos').locator('input[type=file]').setInputFiles({
+      name: 'before.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    await page.locator('[data-testid=field-photos] .ant-upload-list-item-done').waitFor();
+    await shoot(page, 'desktop-new-report');
+
+    await page.getByTestId('submit-report').click();
+    await page.waitForURL((u) => u.pathname === '/intake' && u.searchParams.has('case'));
+    caseId = new URL(page.url()).searchParams.get('case')!;
+    await page.getByTestId('case-panel').waitFor();
+    caseNumber = (await page.getByTestId('case-panel').getAttribute('data-case-number'))!;
+    expect(caseNumber).toMatch(/^\d{13}$/);
+    await expectState(page, 'verifying');
+    // The case filed a moment ago in the same place is suggested as a duplicate.
+    await page.getByTestId('duplicates').waitFor();
+    await page.getByTestId('case-map').locator('path').first().waitFor();
+    await shoot(page, 'desktop-intake');
+  });
+
+  it('the inspector verifies; the clerk sees it live and registers the case', async () => {
+    const inspector = await ApiClient.login(server.url, 'inspector');
+    await inspector.act(caseId, { action: 'verify', verifyResult: true, note: '现场核实属实' });
+    await expectState(page, 'pending_register');
+
+    await openAction(page, 'register');
+    // The matter given at intake is prefilled. Bad input: clear it and submit.
+    await page
+      .locator('[data-testid=action-modal] [data-testid=field-matter] .ant-select-clear')
+      .click({ force: true });
+    await submitAction(page);
+    await page.getByText('请选择事项').waitFor();
+    await pick(page, 'field-matter', '06010', '暴露垃圾');
+    // 06010 has two registration conditions: the clerk picks one.
+    await pick(page, 'field-condition', '公共区域');
+    await submitAction(page);
+    await expectState(page, 'registered');
+    await logout(page);
+    await page.getByText('您已安全退出').waitFor();
+  });
+
+  it('the dispatcher sees the proposed unit and why, and dispatches', async () => {
+    await login(page, 'dispatcher');
+    expect(new URL(page.url()).pathname).toBe('/dispatch');
+    await page.locator(`[data-testid=queue-row][data-case-number="${caseNumber}"]`).click();
+    await page.getByTestId('case-panel').waitFor();
+    await expect.poll(() => page.getByTestId('case-panel').getByTestId('routing-reason').first().textContent()).toContain('环境卫生');
+    await shoot(page, 'desktop-dispatch');
+
+    await openAction(page, 'dispatch');
+    // Bad input: no unit.
+    await page.locator('[data-testid=action-modal] .ant-select-clear').click({ force: true });
+    await submitAction(page);
+    await page.getByText('请选择处置单位').waitFor();
+    await pick(page, 'field-unit', '环境卫生');
+    await submitAction(page);
+    await expectState(page, 'dispatched');
+
+    await page.getByRole('tab', { name: '待审批申请' }).click();
+    await page.locator('[data-testid=queue-row]').first().click();
+    await page.getByTestId('action-approve_extension').waitFor();
+    await shoot(page, 'desktop-dispatch-requests');
+    await logout(page);
+  });
+
+  it('the unit acknowledges and gives feedback with an after-photo', async () => {
+    await login(page, 'unit');
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    await page.locator(`[data-testid=queue-row][data-case-number="${caseNumber}"]`).click();
+    await openAction(page, 'acknowledge');
+    await submitAction(page);
+    await expectState(page, 'handling');
+
+    await openAction(page, 'feedback');
+    const done = '已组织保洁人员清运垃圾，并对地面进行冲洗';
+    await page.locator('[data-testid=action-modal] [data-testid=field-description]').fill(done);
+    await page.locator('[data-testid=field-disposal]').getByText('服务').click();
+    // Bad input: the matter's closure condition asks for a photo.
+    await submitAction(page);
+    await page.getByText('请上传至少一张照片').waitFor();
+    expect(
+      await page.locator('[data-testid=action-modal] [data-testid=field-description]').inputValue(),
+    ).toBe(done);
+    await page.locator('[data-testid=action-modal] input[type=file]').setInputFiles({
+      name: 'after.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    await page.locator('[data-testid=action-modal] .ant-upload-list-item-done').waitFor();
+    await submitAction(page);
+    await expectState(page, 'checking');
+    await page.getByRole('tab', { name: '处置中' }).click();
+    await page.locator('[data-testid=queue-row]').first().click();
+    await page.getByTestId('case-panel').waitFor();
+    await shoot(page, 'desktop-inbox');
+    await logout(page);
+  });
+
+  it('the inspector checks on site; the shift leader closes', async () => {
+    const inspector = await ApiClient.login(server.url, 'inspector');
+    const id = await inspector.uploadPhoto();
+    expect((await inspector.act(caseId, { action: 'check_pass', attachmentIds: [id] })).state).toBe(
+      'handled',
+    );
+    await login(page, 'leader');
+    expect(new URL(page.url()).pathname).toBe('/intake');
+    await page.getByRole('tab', { name: '待结案 / 待审核' }).click();
+    await page.locator(`[data-testid=queue-row][data-case-number="${caseNumber}"]`).click();
+    await openAction(page, 'close');
+    await submitAction(page);
+    await expectState(page, 'closed');
+  });
+
+  it('the case page shows the map, photos before and after, deadlines and every event', async () => {
+    await page.goto(url(`/cases/${caseId}`));
+    await page.getByTestId('case-page').waitFor();
+    await expectState(page, 'closed');
+    await expect.poll(() => page.getByTestId('timeline-item').count()).toBe(8);
+    const actions = await page
+      .getByTestId('timeline-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    expect(actions).toEqual([
+      'report',
+      'verify',
+      'register',
+      'dispatch',
+      'acknowledge',
+      'feedback',
+      'check_pass',
+      'close',
+    ]);
+    await expect.poll(() => page.locator('[data-testid=photos-before] img').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=photos-after] img').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=photos-check] img').count()).toBe(1);
+    await page.getByTestId('case-deadlines').waitFor();
+    await page.getByTestId('case-map').locator('path').first().waitFor();
+    await shoot(page, 'desktop-case');
+  });
+
+  it('switches the whole console to English and remembers it', async () => {
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Case');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('[data-testid=case-page] [data-state=closed]').first().getByText('Closed').waitFor();
+    await page.getByTestId('timeline-item').last().getByText('Close', { exact: true }).waitFor();
+    await page.reload();
+    await page.getByTestId('case-page').waitFor();
+    expect(await page.getByTestId('page-title').textContent()).toBe('Case');
+    await shoot(page, 'desktop-case-en');
+    await page.getByTestId('lang-switch').getByText('中文').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('案件详情');
+  });
+
+  it('finds the case in the list, saves the search and exports it to Excel', async () => {
+    await page.goto(url('/cases'));
+    await page.getByTestId('filter-q').fill(caseNumber);
+    await page.getByTestId('filter-search').click();
+    await expect.poll(() => page.getByTestId('case-row').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(caseNumber);
+
+    // Bad input: a saved search needs a name.
+    await page.getByTestId('saved-save').click();
+    await page.getByTestId('saved-confirm').click();
+    await page.getByText('请输入名称').waitFor();
+    await page.getByTestId('saved-name').fill('本案');
+    await page.getByTestId('saved-confirm').click();
+    await page.getByText('已保存查询“本案”').waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-xlsx').click(),
+    ]);
+    const file = readFileSync((await download.path())!);
+    expect(file.subarray(0, 2).toString()).toBe('PK');
+    expect(download.suggestedFilename()).toMatch(/^cases-\d{8}-\d{4}\.xlsx$/);
+
+    await page.getByTestId('filter-q').fill('');
+    await page.getByTestId('filter-search').click();
+    await expect.poll(() => page.getByTestId('case-row').count()).toBeGreaterThanOrEqual(5);
+    await shoot(page, 'desktop-cases');
+  });
+
+  it('goes back to login when the session expires, then to the same page', async () => {
+    const cookie = (await desk.cookies()).find((c) => c.name === 'cityloop_session')!;
+    const res = await fetch(url('/api/v1/auth/logout'), {
+      method: 'POST',
+      headers: { cookie: `cityloop_session=${cookie.value}` },
+    });
+    expect(res.status).toBe(204);
+    await page.getByTestId('filter-search').click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await page.getByTestId('session-expired').waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/cases');
+    await login(page, 'leader');
+    expect(new URL(page.url()).pathname).toBe('/cases');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('every workspace fits a phone', () => {
+  const screens: [string, string, string][] = [
+    ['clerk', '/intake', 'phone-intake'],
+    ['clerk', '/intake/new', 'phone-new-report'],
+    ['dispatcher', '/dispatch', 'phone-dispatch'],
+    ['unit', '/inbox', 'phone-inbox'],
+    ['leader', '/cases', 'phone-cases'],
+  ];
+
+  it('renders each workspace at 390×844 without sideways overflow', async () => {
+    const phone = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    const p = await phone.newPage();
+    const phoneErrors = watchErrors(p);
+    await p.goto(url('/login'));
+    await p.getByTestId('login-form').waitFor();
+    await shoot(p, 'phone-login');
+    let who = '';
+    for (const [user, path, name] of screens) {
+      if (who !== user) {
+        if (who) {
+          await p.goto(url('/cases'));
+          await logout(p);
+        }
+        await login(p, user);
+        who = user;
+      }
+      await p.goto(url(path));
+      await p.locator('.ant-layout-content').first().waitFor();
+      await p.waitForLoadState('networkidle');
+      await shoot(p, name);
+      expect(await horizontalOverflow(p), name).toBeLessThanOrEqual(0);
+      if (path === '/dispatch' || path === '/intake' || path === '/inbox') {
+        const row = p.locator('[data-testid=queue-row]').first();
+        if ((await row.count()) > 0) {
+          await row.click();
+          await p.getByTestId('case-panel').waitFor();
+          await p.getByTestId('case-map').locator('path').first().waitFor();
+          await shoot(p, `${name}-case`);
+        }
+      }
+    }
+    await p.goto(url(`/cases/${caseId}`));
+    await p.getByTestId('case-page').waitFor();
+    await p.getByTestId('case-map').locator('path').first().waitFor();
+    await shoot(p, 'phone-case');
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
+    await p.getByTestId('menu-toggle').click();
+    await p.getByTestId('nav-cases').waitFor();
+    await shoot(p, 'phone-menu');
+    expect(phoneErrors).toEqual([]);
+    await phone.close();
+  });
+
+  it('renders the intake desk and case list at a laptop size', async () => {
+    const laptop = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const p = await laptop.newPage();
+    await p.goto(url('/login'));
+    await login(p, 'clerk');
+    await p.goto(url(`/intake?case=${caseId}`));
+    await p.getByTestId('case-panel').waitFor();
+    await shoot(p, 'laptop-intake');
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
+    await laptop.close();
+  });
+});

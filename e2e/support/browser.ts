@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where the run writes its screenshots (gitignored). */
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots', import.meta.url));
+
+export const DESKTOP = { width: 1920, height: 1080 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Debian's Chromium, headless, with nothing that talks to the internet. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Saves a full-page screenshot as e2e/screenshots/<name>.png. */
+export async function shoot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  // Let maps and charts settle, and fonts load.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Width the page overflows the viewport by (0 when nothing sticks out sideways). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+/** Collects page errors and failed API calls other than the expected ones. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 500) {
+      errors.push(`${r.status()} ${r.url()}`);
+    }
+  });
+  return errors;
+}

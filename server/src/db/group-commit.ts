@@ -1,0 +1,107 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './database';
+
+/** Units of work that share one transaction, each in its own savepoint. */
+export interface GroupCommit {
+  /**
+   * Runs `work` inside a transaction shared with the other callers waiting at the same time,
+   * in a savepoint of its own: when `work` throws, only its writes are rolled back and the
+   * promise rejects; otherwise the promise resolves once the shared transaction has committed
+   * (never before: the caller may acknowledge the write). If the commit fails, every caller of
+   * the batch gets the error and none of their writes stays. As in any transaction on SQLite,
+   * `work` must use `trx` only.
+   */
+  run<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+}
+
+interface Job {
+  work: (trx: Kysely<Database>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Group commit for the one-connection SQLite store: writers that arrive while a transaction
+ * runs join the next one, so a burst of intakes pays one commit (one WAL append of the pages
+ * they share: the day's counters, rollups, index tails) instead of one each. Callers see the
+ * same results, rules and atomicity as with a transaction each; only the commit is shared.
+ * Jobs run one after another, in arrival order; a batch starts on the event loop's next turn
+ * and takes at most `maxBatch` of them.
+ */
+export function createGroupCommit(
+  db: Kysely<Database>,
+  opts: { maxBatch?: number } = {},
+): GroupCommit {
+  const maxBatch = opts.maxBatch ?? 64;
+  const queue: Job[] = [];
+  let running = false;
+
+  async function runBatch(): Promise<void> {
+    const done: { job: Job; value: unknown }[] = [];
+    let current: Job | undefined;
+    let taken = 0;
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (let n = 0; n < maxBatch && queue.length > 0; n++) {
+          current = queue.shift()!;
+          taken++;
+          await sql`savepoint group_commit`.execute(trx);
+          let value: unknown;
+          try {
+            value = await current.work(trx);
+          } catch (err) {
+            // If SQLite has given up the whole transaction, this throws and the batch fails.
+            await sql`rollback to savepoint group_commit`.execute(trx);
+            await sql`release savepoint group_commit`.execute(trx);
+            const failed = current;
+            current = undefined;
+            failed.reject(err);
+            continue;
+          }
+          await sql`release savepoint group_commit`.execute(trx);
+          done.push({ job: current, value });
+          current = undefined;
+        }
+      });
+    } catch (err) {
+      current?.reject(err);
+      for (const d of done) {
+        d.job.reject(err);
+      }
+      if (taken === 0) {
+        // The transaction could not even start: fail the waiting jobs rather than spin.
+        for (const job of queue.splice(0)) {
+          job.reject(err);
+        }
+      }
+      return;
+    }
+    for (const d of done) {
+      d.job.resolve(d.value);
+    }
+  }
+
+  async function drain(): Promise<void> {
+    try {
+      while (queue.length > 0) {
+        await runBatch();
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    run<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+        if (!running) {
+          running = true;
+          // Start on the next turn of the event loop: the requests that arrived with this one
+          // reach this point first and join the same batch.
+          setImmediate(() => void drain());
+        }
+      });
+    },
+  };
+}

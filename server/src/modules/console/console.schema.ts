@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { listCasesQuery } from '../cases/cases.schema';
+
+/** Languages of exported files (the console's languages). */
+export const EXPORT_LANGS = ['zh-CN', 'en'] as const;
+export type ExportLang = (typeof EXPORT_LANGS)[number];
+
+/** The case list's filters (without paging) and the language of the column headers. */
+export const exportCasesQuery = listCasesQuery
+  .omit({ page: true, pageSize: true })
+  .extend({ lang: z.enum(EXPORT_LANGS).default('zh-CN') })
+  .strict();
+export type ExportCasesQuery = z.infer<typeof exportCasesQuery>;
