@@ -1,0 +1,180 @@
+import { Alert, Empty, Grid, List, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { casesApi } from '../../../api/cases.api';
+import type { CaseListQuery, CaseView } from '../../../api/types';
+import { useApiErrors } from '../../core/hooks/useApiErrors';
+import { useResource } from '../../core/hooks/useResource';
+import { formatTime } from '../../core/utils/time';
+import { useLabels } from '../../i18n/hooks/useLabels';
+import { useT } from '../../i18n/hooks/useT';
+import { useMatters } from '../../reference/hooks/useMatters';
+import { casesMessages } from '../cases.messages';
+import { useLiveCaseEvents } from '../hooks/useLiveCaseEvents';
+import { CaseStateTag } from './CaseStateTag';
+import { TrafficLight } from './TrafficLight';
+
+export interface CaseQueueProps {
+  /** The cases of this queue (states, sort…); page and pageSize are managed here. */
+  query: CaseListQuery;
+  selectedId?: string | null;
+  onSelect(kase: CaseView): void;
+  /** Extra columns of a workspace (wide screens). */
+  extraColumns?: TableColumnsType<CaseView>;
+  /** Extra line of a workspace (phones). */
+  extraLine?: (kase: CaseView) => React.ReactNode;
+  /** Bump to refetch (after an action in the panel). */
+  reloadKey?: number;
+  testId?: string;
+}
+
+const PAGE_SIZE = 20;
+
+/**
+ * A workspace's queue of cases: a table on wide screens, a compact list on phones; refreshes
+ * itself when case events arrive over the live stream.
+ */
+export function CaseQueue({
+  query,
+  selectedId,
+  onSelect,
+  extraColumns = [],
+  extraLine,
+  reloadKey = 0,
+  testId,
+}: CaseQueueProps) {
+  const t = useT(casesMessages);
+  const labels = useLabels();
+  const matters = useMatters();
+  const { errorText } = useApiErrors();
+  const screens = Grid.useBreakpoint();
+  const [page, setPage] = useState(1);
+  const key = JSON.stringify(query);
+  const r = useResource(
+    (signal) => casesApi.list({ ...query, page, pageSize: PAGE_SIZE }, signal),
+    [key, page, reloadKey],
+  );
+  useLiveCaseEvents(() => r.reload());
+
+  const items = r.data?.items ?? [];
+  const pagination = {
+    current: page,
+    pageSize: PAGE_SIZE,
+    total: r.data?.total ?? 0,
+    onChange: setPage,
+    size: 'small' as const,
+    showSizeChanger: false,
+    hideOnSinglePage: true,
+  };
+
+  if (r.error && !r.data) {
+    return <Alert type="error" showIcon title={errorText(r.error)} />;
+  }
+  const what = (c: CaseView) => (c.matter ? matters.label(c.matter.code) : c.description);
+
+  if (!screens.md) {
+    return (
+      <List
+        data-testid={testId}
+        loading={r.loading}
+        dataSource={items}
+        pagination={items.length > 0 ? { ...pagination, align: 'center' } : false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
+        renderItem={(c) => (
+          <List.Item
+            onClick={() => onSelect(c)}
+            data-testid="queue-row"
+            data-case-number={c.number}
+            style={{
+              cursor: 'pointer',
+              paddingInline: 8,
+              background: c.id === selectedId ? '#e6f4ff' : undefined,
+            }}
+          >
+            <Space orientation="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
+              <Space size={6} wrap>
+                <Typography.Text strong>{c.number}</Typography.Text>
+                <CaseStateTag state={c.state} />
+                <TrafficLight kase={c} />
+              </Space>
+              <Typography.Text ellipsis style={{ maxWidth: '100%' }}>
+                {what(c)}
+              </Typography.Text>
+              {extraLine ? extraLine(c) : null}
+            </Space>
+          </List.Item>
+        )}
+      />
+    );
+  }
+
+  const columns: TableColumnsType<CaseView> = [
+    {
+      title: t('field.number'),
+      dataIndex: 'number',
+      width: 140,
+      render: (n: string) => <Typography.Text strong>{n}</Typography.Text>,
+    },
+    {
+      title: t('field.state'),
+      dataIndex: 'state',
+      width: 130,
+      render: (_: unknown, c) => <CaseStateTag state={c.state} />,
+    },
+    {
+      title: t('field.description'),
+      key: 'what',
+      ellipsis: true,
+      render: (_: unknown, c) => (
+        <Space orientation="vertical" size={0} style={{ minWidth: 0, maxWidth: '100%' }}>
+          <Typography.Text ellipsis>{what(c)}</Typography.Text>
+          {c.matter ? (
+            <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
+              {c.description}
+            </Typography.Text>
+          ) : null}
+        </Space>
+      ),
+    },
+    ...extraColumns,
+    {
+      title: t('light.title'),
+      key: 'light',
+      width: 150,
+      render: (_: unknown, c) => <TrafficLight kase={c} />,
+    },
+    {
+      title: t('field.createdAt'),
+      dataIndex: 'createdAt',
+      width: 140,
+      responsive: ['xl'],
+      render: (v: string) => formatTime(v),
+    },
+    {
+      title: t('field.source'),
+      dataIndex: 'source',
+      width: 110,
+      responsive: ['xxl'],
+      render: (s: string) => labels.source(s),
+    },
+  ];
+  return (
+    <Table<CaseView>
+      data-testid={testId}
+      size="small"
+      rowKey="id"
+      loading={r.loading}
+      dataSource={items}
+      columns={columns}
+      pagination={pagination}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
+      onRow={(c) => ({
+        onClick: () => onSelect(c),
+        style: { cursor: 'pointer' },
+        'data-testid': 'queue-row',
+        'data-case-number': c.number,
+      })}
+      rowClassName={(c) => (c.id === selectedId ? 'ant-table-row-selected' : '')}
+      scroll={{ x: 640 }}
+    />
+  );
+}

@@ -1,0 +1,52 @@
+import { Card, Col, Drawer, Empty, Grid, Row } from 'antd';
+import type { ReactNode } from 'react';
+import { useT } from '../../i18n/hooks/useT';
+import { casesMessages } from '../cases.messages';
+
+export interface CaseSplitViewProps {
+  /** The queue (left on wide screens). */
+  list: ReactNode;
+  /** The selected case's panel, or null. */
+  panel: ReactNode | null;
+  /** Title of the drawer on phones. */
+  panelTitle?: ReactNode;
+  onClosePanel(): void;
+}
+
+/** A workspace's layout: list and case side by side; on small screens the case opens on top. */
+export function CaseSplitView({ list, panel, panelTitle, onClosePanel }: CaseSplitViewProps) {
+  const t = useT(casesMessages);
+  const screens = Grid.useBreakpoint();
+  if (!screens.lg) {
+    return (
+      <>
+        {list}
+        <Drawer
+          open={panel !== null}
+          onClose={onClosePanel}
+          placement="right"
+          size="100%"
+          title={panelTitle}
+          destroyOnHidden
+          styles={{ body: { padding: 8, background: '#f5f5f5' } }}
+        >
+          {panel}
+        </Drawer>
+      </>
+    );
+  }
+  return (
+    <Row gutter={16} wrap={false}>
+      <Col flex="1 1 55%" style={{ minWidth: 0 }}>
+        {list}
+      </Col>
+      <Col flex="1 1 45%" style={{ minWidth: 0, maxWidth: 760 }}>
+        {panel ?? (
+          <Card>
+            <Empty description={t('list.selectHint')} />
+          </Card>
+        )}
+      </Col>
+    </Row>
+  );
+}

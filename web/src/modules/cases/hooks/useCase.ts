@@ -1,0 +1,61 @@
+import { useCallback } from 'react';
+import { casesApi } from '../../../api/cases.api';
+import type { CaseEvent, CaseView } from '../../../api/types';
+import { useResource } from '../../core/hooks/useResource';
+import { useLiveCaseEvents } from './useLiveCaseEvents';
+
+export interface CaseData {
+  kase: CaseView | undefined;
+  events: CaseEvent[];
+  loading: boolean;
+  error: Error | null;
+  reload(): void;
+  /** After an action: show the returned case at once and refresh its events. */
+  applyUpdate(updated: CaseView): void;
+}
+
+/**
+ * One case with its events (GET /cases/{id} has the duplicates and available actions), kept
+ * fresh by the live event stream.
+ */
+export function useCase(id: string | undefined): CaseData {
+  const r = useResource(
+    async (signal) => {
+      if (!id) {
+        return undefined;
+      }
+      const [kase, events] = await Promise.all([
+        casesApi.get(id, signal),
+        casesApi.events(id, signal),
+      ]);
+      return { kase, events };
+    },
+    [id],
+  );
+  const { reload, setData, data } = r;
+  // Someone else acted on this case: show it at once (no polling).
+  useLiveCaseEvents((events) => {
+    if (id && events.some((e) => e.caseId === id)) {
+      reload();
+    }
+  });
+  const applyUpdate = useCallback(
+    (updated: CaseView) => {
+      // The action answer has no duplicates list: keep the one we had.
+      setData({
+        kase: { ...updated, duplicates: updated.duplicates ?? data?.kase.duplicates },
+        events: data?.events ?? [],
+      });
+      reload();
+    },
+    [setData, reload, data],
+  );
+  return {
+    kase: data?.kase,
+    events: data?.events ?? [],
+    loading: r.loading,
+    error: r.error,
+    reload,
+    applyUpdate,
+  };
+}

@@ -1,0 +1,6 @@
+import { DispatchBoard } from '../modules/dispatch/components/DispatchBoard';
+
+/** The dispatch board workspace (dispatchers). */
+export function DispatchPage() {
+  return <DispatchBoard />;
+}
