@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, testJpeg } from './support/api';
 import {
@@ -7,6 +8,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   PHONE,
+  SCREENSHOT_DIR,
   shoot,
   watchErrors,
 } from './support/browser';
@@ -82,6 +84,11 @@ async function expectState(p: Page, state: string) {
 }
 
 beforeAll(async () => {
+  for (const f of existsSync(SCREENSHOT_DIR) ? readdirSync(SCREENSHOT_DIR) : []) {
+    if (f.startsWith('failed-')) {
+      rmSync(join(SCREENSHOT_DIR, f));
+    }
+  }
   buildConsole();
   server = await startServer();
   browser = await launchBrowser();

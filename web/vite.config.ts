@@ -4,15 +4,16 @@ import { defineConfig } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-/** Vendor groups: each library family gets its own long-cached chunk, loaded when first needed. */
+/**
+ * Vendor groups: React, the map and the chart library get their own long-cached chunks, loaded
+ * when first needed (Leaflet and ECharts only by the pages that show a map or a chart). Ant
+ * Design is left to the bundler, which splits it by the pages that use each component, so the
+ * login page does not load the tables, date pickers and uploads of the workspaces.
+ */
 const VENDOR_GROUPS: { name: string; test: RegExp }[] = [
   { name: 'vendor-map', test: /node_modules[\\/]leaflet[\\/]/ },
   { name: 'vendor-chart', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
   { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-  {
-    name: 'vendor-antd',
-    test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@babel[\\/]runtime|classnames|@emotion)[\\/]/,
-  },
 ];
 
 // The console is served by the server at `/`; in development Vite proxies the API to it.

@@ -394,9 +394,18 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
   const ROWS = 200;
   const placeholders = (cols: number, rows: number) =>
     Array.from({ length: rows }, () => `(${Array(cols).fill('?').join(',')})`).join(',');
-  const caseSql = (n: number) => db.prepare(`insert into case_file (${CASE_COLUMNS.join(',')}) values ${placeholders(CASE_COLUMNS.length, n)}`);
-  const eventSql = (n: number) => db.prepare(`insert into case_event (${EVENT_COLUMNS.join(',')}) values ${placeholders(EVENT_COLUMNS.length, n)}`);
-  const rollupSql = (n: number) => db.prepare(`insert into eval_rollup (kind, day, key, metric, shard, count) values ${placeholders(6, n)}`);
+  const statements = new Map<string, SQLite.Statement>();
+  const prepared = (text: string) => {
+    let st = statements.get(text);
+    if (!st) {
+      st = db.prepare(text);
+      statements.set(text, st);
+    }
+    return st;
+  };
+  const caseSql = (n: number) => prepared(`insert into case_file (${CASE_COLUMNS.join(',')}) values ${placeholders(CASE_COLUMNS.length, n)}`);
+  const eventSql = (n: number) => prepared(`insert into case_event (${EVENT_COLUMNS.join(',')}) values ${placeholders(EVENT_COLUMNS.length, n)}`);
+  const rollupSql = (n: number) => prepared(`insert into eval_rollup (kind, day, key, metric, shard, count) values ${placeholders(6, n)}`);
   const insertCases = caseSql(ROWS);
   const insertEvents = eventSql(ROWS);
   const insertRollups = rollupSql(1000);
@@ -421,7 +430,18 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
       caseRows = 0;
     }
   };
+  let noticeBuf: unknown[][] = [];
+  // Rows that reference cases go in after the cases (foreign keys).
   const flushEvents = (all: boolean) => {
+    if (eventRows < ROWS && !all) {
+      return;
+    }
+    flushCases(true);
+    for (const n of noticeBuf) {
+      noticeStmt.run(n);
+      notices++;
+    }
+    noticeBuf = [];
     while (eventRows >= ROWS) {
       insertEvents.run(eventBuf.slice(0, ROWS * EVENT_COLUMNS.length));
       eventBuf = eventBuf.slice(ROWS * EVENT_COLUMNS.length);
@@ -525,10 +545,11 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
       g.row.last_hash = prev;
       flushEvents(false);
     }
-    events += g.events.length;
+    if (spec.events) {
+      events += g.events.length;
+    }
     for (const n of g.notices) {
-      noticeStmt.run(uuidv7(n.at), g.row.id, 'overdue', n.stage, n.unitId, n.deadline, n.at);
-      notices++;
+      noticeBuf.push([uuidv7(n.at), g.row.id, 'overdue', n.stage, n.unitId, n.deadline, n.at]);
     }
     addFacts(
       {
@@ -554,7 +575,7 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
       }
     }
     if (++sinceCommit === 20_000) {
-      flushCases(false);
+      flushEvents(true);
       commit.run();
       tx.run();
       sinceCommit = 0;
@@ -564,7 +585,6 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
       spec.log(`    ${(i + 1).toLocaleString('en-US')} cases (${Math.round(((i + 1) / (lastLog - t0)) * 1000).toLocaleString('en-US')}/s)`);
     }
   }
-  flushCases(true);
   flushEvents(true);
   for (const day of [...dayCells.keys()].sort()) {
     writeDay(day);

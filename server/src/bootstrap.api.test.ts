@@ -15,14 +15,20 @@ describe(bootstrap.name, () => {
   });
 
   it('creates the first administrator from ADMIN_PASSWORD once', async () => {
-    const t = await createTestApp({ env: { ADMIN_PASSWORD: 'a-very-long-secret-1', ADMIN_USERNAME: 'root' } });
+    const t = await createTestApp({
+      env: { ADMIN_PASSWORD: 'a-very-long-secret-1', ADMIN_USERNAME: 'root' },
+    });
     try {
       const first = await bootstrap(t.services);
       expect(first).toMatchObject({ demo: false, accounts: [{ username: 'root', role: 'admin' }] });
       await bootstrap(t.services);
       const users = await t.store.db.selectFrom('app_user').select('username').execute();
       expect(users).toEqual([{ username: 'root' }]);
-      const login = await t.req({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'root', password: 'a-very-long-secret-1' } });
+      const login = await t.req({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'root', password: 'a-very-long-secret-1' },
+      });
       expect(login.statusCode).toBe(200);
     } finally {
       await t.close();

@@ -18,10 +18,7 @@ import { createOrgService, type OrgService } from './modules/org/org.service';
 import { createRoutingService, type RoutingService } from './modules/routing/routing.service';
 import { createLocalBus, createPostgresBus, type LiveBus } from './modules/live/live-bus';
 import { createSpaceService, type SpaceService } from './modules/space/space.service';
-import {
-  createOpen311Service,
-  type Open311ServiceApi,
-} from './modules/open311/open311.service';
+import { createOpen311Service, type Open311ServiceApi } from './modules/open311/open311.service';
 import { createPortalService, type PortalService } from './modules/portal/portal.service';
 import {
   createInspectorService,
@@ -218,7 +215,25 @@ export async function createServices(ctx: AppContext): Promise<Services> {
   });
   // The evaluation rollups follow every case event in the event's own transaction.
   caseEvents.subscribe('evaluation', evaluation.onCaseEvent);
-  const partial = { ctx, clock, space, catalog, org, auth, routing, attachments, cases, live, open311, portal, inspector, hotline, imports, caseEvents, evaluation };
+  const partial = {
+    ctx,
+    clock,
+    space,
+    catalog,
+    org,
+    auth,
+    routing,
+    attachments,
+    cases,
+    live,
+    open311,
+    portal,
+    inspector,
+    hotline,
+    imports,
+    caseEvents,
+    evaluation,
+  };
   const seeds = createSeeds(partial);
   const timers: NodeJS.Timeout[] = [];
   let stopScheduler: (() => Promise<void>) | null = null;
@@ -227,7 +242,9 @@ export async function createServices(ctx: AppContext): Promise<Services> {
     seeds,
     start() {
       timers.push(setInterval(() => void auth.pruneFailures(), 10 * 60_000).unref());
-      timers.push(setInterval(() => void portal.pruneRateLimits().catch(() => 0), 10 * 60_000).unref());
+      timers.push(
+        setInterval(() => void portal.pruneRateLimits().catch(() => 0), 10 * 60_000).unref(),
+      );
       const leader =
         ctx.store.kind === 'postgres' && ctx.store.url ? postgresLeader(ctx.store.url) : soleLeader;
       stopScheduler = startScheduler([checkOverdueJob(cases)], leader, ctx.log);

@@ -52,7 +52,13 @@ describe('web console files', () => {
   });
 
   it('answers a missing file or an API path with a JSON 404, never the page', async () => {
-    for (const url of ['/assets/gone.js', '/favicon.ico', '/api/v1/nope', '/api', '/open311/v2/x']) {
+    for (const url of [
+      '/assets/gone.js',
+      '/favicon.ico',
+      '/api/v1/nope',
+      '/api',
+      '/open311/v2/x',
+    ]) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code, url).toBe('ROUTE_NOT_FOUND');

@@ -1,5 +1,5 @@
 import { requestJson } from './http';
-import type { CatalogEntry, MatterCondition } from './types';
+import type { CatalogEntry, MatterCondition, StageLimit } from './types';
 
 export const catalogApi = {
   /** Matters matching Chinese text, pinyin initials, a current or a legacy code. */
@@ -14,4 +14,7 @@ export const catalogApi = {
     requestJson<{ items: MatterCondition[] }>(
       `/api/v1/catalog/matters/${encodeURIComponent(matterCode)}/conditions`,
     ).then((r) => r.items),
+  /** City-wide limits of the verify, register, dispatch, acknowledge and check stages. */
+  stageLimits: () =>
+    requestJson<{ items: StageLimit[] }>('/api/v1/catalog/stage-limits').then((r) => r.items),
 };

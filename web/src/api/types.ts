@@ -275,6 +275,15 @@ export interface MatterCondition {
   limits: Partial<Record<'A' | 'B' | 'C', Limit>>;
 }
 
+/** A stage's time limit for an urgency and area class. */
+export interface StageLimit {
+  stage: Exclude<ClockStage, 'handle'>;
+  urgency: 'normal' | 'urgent';
+  areaClass: 'A' | 'B' | 'C';
+  amount: number;
+  unit: TimeUnit;
+}
+
 export interface Attachment {
   id: string;
   mime: string;

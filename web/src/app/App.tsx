@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { LocaleProvider } from '../modules/i18n/components/LocaleProvider';
 import { useLocale } from '../modules/i18n/hooks/useLocale';
+import { ConfigGate } from './ConfigGate';
 import { createConsoleRouter } from './router';
 
 /** CJK-first font stack: Noto Sans CJK on Linux, PingFang / YaHei elsewhere. */
@@ -23,7 +24,9 @@ function Themed() {
       }}
     >
       <AntApp>
-        <RouterProvider router={router} />
+        <ConfigGate>
+          <RouterProvider router={router} />
+        </ConfigGate>
       </AntApp>
     </ConfigProvider>
   );

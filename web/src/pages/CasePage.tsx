@@ -10,6 +10,7 @@ import { CaseStateTag } from '../modules/cases/components/CaseStateTag';
 import { CaseSummary } from '../modules/cases/components/CaseSummary';
 import { CaseTimeline } from '../modules/cases/components/CaseTimeline';
 import { DuplicateList } from '../modules/cases/components/DuplicateList';
+import { PendingRequest } from '../modules/cases/components/PendingRequest';
 import { TrafficLight } from '../modules/cases/components/TrafficLight';
 import { casesMessages } from '../modules/cases/cases.messages';
 import { useCase } from '../modules/cases/hooks/useCase';
@@ -81,6 +82,7 @@ export function CasePage() {
         </div>
       </Card>
       {c.error ? <Alert type="warning" showIcon title={errorText(c.error)} /> : null}
+      <PendingRequest kase={kase} events={c.events} />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={14}>
           <Flex vertical gap={12}>

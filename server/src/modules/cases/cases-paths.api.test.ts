@@ -186,9 +186,17 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
     const closed = await act(null, tk.leader!, c.id, { action: 'audit_pass' });
     expect(closed.state).toBe('closed');
     // Its photos are visible within the case's jurisdiction only.
-    const own = await t.req({ method: 'GET', url: `/api/v1/attachments/${photo2}/thumb`, token: tk.eastclerk! });
+    const own = await t.req({
+      method: 'GET',
+      url: `/api/v1/attachments/${photo2}/thumb`,
+      token: tk.eastclerk!,
+    });
     expect(own.statusCode).toBe(200);
-    const other = await t.req({ method: 'GET', url: `/api/v1/attachments/${photo2}`, token: tk.westclerk! });
+    const other = await t.req({
+      method: 'GET',
+      url: `/api/v1/attachments/${photo2}`,
+      token: tk.westclerk!,
+    });
     expect(other.statusCode).toBe(404);
 
     const c2 = (

@@ -119,11 +119,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
   const intakeTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
     groupCommit ? groupCommit.run(work) : db.transaction().execute(work);
 
-  async function facts(
-    actor: Actor,
-    row: CaseRow,
-    known?: readonly string[],
-  ): Promise<CaseFacts> {
+  async function facts(actor: Actor, row: CaseRow, known?: readonly string[]): Promise<CaseFacts> {
     const inspectors = known ?? (await ports.inspectorsOfGrid(row.grid_code));
     return {
       gridHasInspectors: inspectors.length > 0,

@@ -37,7 +37,8 @@ const COLUMNS: readonly Column[] = [
     zh: '状态',
     en: 'State',
     width: 16,
-    value: (c, _n, l) => (l === 'en' ? CASE_STATE_NAMES_EN : CASE_STATE_NAMES_ZH)[c.state as CaseState] ?? c.state,
+    value: (c, _n, l) =>
+      (l === 'en' ? CASE_STATE_NAMES_EN : CASE_STATE_NAMES_ZH)[c.state as CaseState] ?? c.state,
   },
   {
     key: 'source',
@@ -45,9 +46,16 @@ const COLUMNS: readonly Column[] = [
     en: 'Source',
     width: 12,
     value: (c, _n, l) =>
-      (l === 'en' ? CASE_SOURCE_NAMES_EN : CASE_SOURCE_NAMES_ZH)[c.source as CaseSource] ?? c.source,
+      (l === 'en' ? CASE_SOURCE_NAMES_EN : CASE_SOURCE_NAMES_ZH)[c.source as CaseSource] ??
+      c.source,
   },
-  { key: 'matterCode', zh: '事项编码', en: 'Matter code', width: 10, value: (c) => c.matter?.code ?? null },
+  {
+    key: 'matterCode',
+    zh: '事项编码',
+    en: 'Matter code',
+    width: 10,
+    value: (c) => c.matter?.code ?? null,
+  },
   {
     key: 'matterName',
     zh: '事项名称',
@@ -96,14 +104,39 @@ const COLUMNS: readonly Column[] = [
     width: 10,
     value: (c, _n, l) =>
       c.disposalMode
-        ? ((l === 'en' ? DISPOSAL_MODE_NAMES_EN : DISPOSAL_MODE_NAMES_ZH)[c.disposalMode as DisposalMode] ??
-          c.disposalMode)
+        ? ((l === 'en' ? DISPOSAL_MODE_NAMES_EN : DISPOSAL_MODE_NAMES_ZH)[
+            c.disposalMode as DisposalMode
+          ] ?? c.disposalMode)
         : null,
   },
-  { key: 'createdAt', zh: '上报时间', en: 'Reported at', width: 18, value: (c) => date(c.createdAt) },
-  { key: 'registeredAt', zh: '立案时间', en: 'Registered at', width: 18, value: (c) => date(c.registeredAt) },
-  { key: 'dispatchedAt', zh: '派遣时间', en: 'Dispatched at', width: 18, value: (c) => date(c.dispatchedAt) },
-  { key: 'handledAt', zh: '处置反馈时间', en: 'Feedback at', width: 18, value: (c) => date(c.handledAt) },
+  {
+    key: 'createdAt',
+    zh: '上报时间',
+    en: 'Reported at',
+    width: 18,
+    value: (c) => date(c.createdAt),
+  },
+  {
+    key: 'registeredAt',
+    zh: '立案时间',
+    en: 'Registered at',
+    width: 18,
+    value: (c) => date(c.registeredAt),
+  },
+  {
+    key: 'dispatchedAt',
+    zh: '派遣时间',
+    en: 'Dispatched at',
+    width: 18,
+    value: (c) => date(c.dispatchedAt),
+  },
+  {
+    key: 'handledAt',
+    zh: '处置反馈时间',
+    en: 'Feedback at',
+    width: 18,
+    value: (c) => date(c.handledAt),
+  },
   { key: 'closedAt', zh: '结案时间', en: 'Closed at', width: 18, value: (c) => date(c.closedAt) },
   {
     key: 'deadline',
@@ -150,7 +183,9 @@ export async function casesWorkbook(
       const v = col.value(c, names, opts.lang);
       // Excel has no time zones: write the city's wall-clock time as the cell's date.
       row[col.key] =
-        v instanceof Date ? new Date(v.getTime() + opts.timeZoneOffsetMinutes(v.getTime()) * 60_000) : v;
+        v instanceof Date
+          ? new Date(v.getTime() + opts.timeZoneOffsetMinutes(v.getTime()) * 60_000)
+          : v;
     }
     ws.addRow(row);
   }

@@ -29,7 +29,13 @@ describe('console API', () => {
         method: 'POST',
         url: '/api/v1/cases',
         token: city.tokens.clerk,
-        payload: { source: 'hotline', description, lng: point[0], lat: point[1], matterCode: '06010' },
+        payload: {
+          source: 'hotline',
+          description,
+          lng: point[0],
+          lat: point[1],
+          matterCode: '06010',
+        },
       });
     for (const [d, p] of [
       ['东湖暴露垃圾一堆', city.points.east1],
@@ -77,7 +83,9 @@ describe('console API', () => {
       const res = await exportAs(city.tokens.clerk);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
-      expect(res.headers['content-disposition']).toMatch(/attachment; filename="cases-\d{8}\.xlsx"/);
+      expect(res.headers['content-disposition']).toMatch(
+        /attachment; filename="cases-\d{8}\.xlsx"/,
+      );
       const { name, rows } = await sheetOf(res.rawPayload);
       expect(name).toBe('案件');
       expect(rows[0]).toContain('案件编号');

@@ -1,8 +1,10 @@
 import { Descriptions, Table, Tag } from 'antd';
 import type { CaseEvent, CaseView } from '../../../api/types';
-import { formatTime } from '../../core/utils/time';
+import { coreMessages } from '../../core/core.messages';
+import { formatDuration, formatTime, minutesBetween } from '../../core/utils/time';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
+import { useStageLimits } from '../../reference/hooks/useStageLimits';
 import { casesMessages } from '../cases.messages';
 import { stageHistory, type StagePass } from '../utils/stageHistory';
 import { TrafficLight } from './TrafficLight';
@@ -12,13 +14,25 @@ export interface CaseDeadlinesProps {
   events: readonly CaseEvent[];
 }
 
-/** Every stage the case went through with its time limit, and the handling clock. */
+/**
+ * Every stage the case went through: when it started and ended, how long it took, its time
+ * limit and whether it was kept; then the handling clock (deadline, paused, overdue).
+ */
 export function CaseDeadlines({ kase, events }: CaseDeadlinesProps) {
   const t = useT(casesMessages);
+  const tc = useT(coreMessages);
   const labels = useLabels();
+  const stageLimit = useStageLimits();
   const passes = stageHistory(events);
   const current = passes.at(-1);
-  const isCurrent = (p: StagePass) => p === current && p.endedAt === null;
+  const isCurrent = (p: StagePass) => p === current && p.endedAt === null && kase.stage !== null;
+  const units = { d: tc('duration.d'), h: tc('duration.h'), m: tc('duration.m') };
+  const limitOf = (p: StagePass) =>
+    isCurrent(p)
+      ? kase.stage?.limit
+      : p.stage === 'handle'
+        ? kase.handling?.limit
+        : stageLimit(p.stage, kase.urgency, kase.location.areaClass);
   return (
     <div data-testid="case-deadlines">
       <Table<StagePass>
@@ -26,33 +40,38 @@ export function CaseDeadlines({ kase, events }: CaseDeadlinesProps) {
         pagination={false}
         rowKey={(p) => `${p.stage}-${p.startedAt}`}
         dataSource={passes}
-        scroll={{ x: 560 }}
+        scroll={{ x: 640 }}
         columns={[
           {
             title: t('deadlines.stage'),
             dataIndex: 'stage',
+            width: 80,
             render: (s: string) => labels.stage(s),
           },
           {
             title: t('deadlines.started'),
             dataIndex: 'startedAt',
+            width: 140,
             render: (v: string) => formatTime(v),
           },
           {
             title: t('deadlines.ended'),
             dataIndex: 'endedAt',
+            width: 140,
             render: (v: string | null) => formatTime(v),
           },
           {
-            title: t('deadlines.deadline'),
-            key: 'deadline',
+            title: t('deadlines.took'),
+            key: 'took',
+            width: 100,
             render: (_: unknown, p) =>
-              isCurrent(p) ? formatTime(kase.stage?.deadline) : formatTime(p.overdueDeadline),
+              formatDuration(minutesBetween(p.startedAt, p.endedAt ?? new Date().toISOString()), units),
           },
           {
             title: t('deadlines.limit'),
             key: 'limit',
-            render: (_: unknown, p) => (isCurrent(p) ? labels.limit(kase.stage?.limit) : ''),
+            width: 110,
+            render: (_: unknown, p) => labels.limit(limitOf(p)),
           },
           {
             title: t('deadlines.status'),
@@ -61,7 +80,10 @@ export function CaseDeadlines({ kase, events }: CaseDeadlinesProps) {
               isCurrent(p) ? (
                 <TrafficLight kase={kase} />
               ) : p.overdue ? (
-                <Tag color="red">{t('deadlines.overdue')}</Tag>
+                <Tag color="red">
+                  {t('deadlines.overdue')}
+                  {p.overdueDeadline ? ` · ${formatTime(p.overdueDeadline)}` : ''}
+                </Tag>
               ) : (
                 <Tag color="green">{t('deadlines.onTime')}</Tag>
               ),

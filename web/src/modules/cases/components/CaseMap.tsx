@@ -55,6 +55,7 @@ export function CaseMap({ kase, height = 320 }: CaseMapProps) {
       points={points}
       tileUrl={config?.mapTileUrl}
       fitKey={`${kase.id}:${grid.data ? 'grid' : 'point'}`}
+      fitMaxZoom={16}
       height={height}
       label={t('map.case')}
       testId="case-map"

@@ -5,7 +5,6 @@ import type { CaseListQuery, CaseView } from '../../../api/types';
 import { useApiErrors } from '../../core/hooks/useApiErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { formatTime } from '../../core/utils/time';
-import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { useMatters } from '../../reference/hooks/useMatters';
 import { casesMessages } from '../cases.messages';
@@ -43,7 +42,6 @@ export function CaseQueue({
   testId,
 }: CaseQueueProps) {
   const t = useT(casesMessages);
-  const labels = useLabels();
   const matters = useMatters();
   const { errorText } = useApiErrors();
   const screens = Grid.useBreakpoint();
@@ -111,18 +109,19 @@ export function CaseQueue({
     {
       title: t('field.number'),
       dataIndex: 'number',
-      width: 140,
+      width: 132,
       render: (n: string) => <Typography.Text strong>{n}</Typography.Text>,
     },
     {
       title: t('field.state'),
       dataIndex: 'state',
-      width: 130,
+      width: 124,
       render: (_: unknown, c) => <CaseStateTag state={c.state} />,
     },
     {
       title: t('field.description'),
       key: 'what',
+      width: 220,
       ellipsis: true,
       render: (_: unknown, c) => (
         <Space orientation="vertical" size={0} style={{ minWidth: 0, maxWidth: '100%' }}>
@@ -139,22 +138,15 @@ export function CaseQueue({
     {
       title: t('light.title'),
       key: 'light',
-      width: 150,
+      width: 140,
       render: (_: unknown, c) => <TrafficLight kase={c} />,
     },
     {
       title: t('field.createdAt'),
       dataIndex: 'createdAt',
       width: 140,
-      responsive: ['xl'],
-      render: (v: string) => formatTime(v),
-    },
-    {
-      title: t('field.source'),
-      dataIndex: 'source',
-      width: 110,
       responsive: ['xxl'],
-      render: (s: string) => labels.source(s),
+      render: (v: string) => formatTime(v),
     },
   ];
   return (
@@ -174,7 +166,7 @@ export function CaseQueue({
         'data-case-number': c.number,
       })}
       rowClassName={(c) => (c.id === selectedId ? 'ant-table-row-selected' : '')}
-      scroll={{ x: 640 }}
+      scroll={{ x: 'max-content' }}
     />
   );
 }

@@ -26,7 +26,7 @@ export function CaseSplitView({ list, panel, panelTitle, onClosePanel }: CaseSpl
           onClose={onClosePanel}
           placement="right"
           size="100%"
-          title={panelTitle}
+          title={panelTitle ?? t('panel.title')}
           destroyOnHidden
           styles={{ body: { padding: 8, background: '#f5f5f5' } }}
         >

@@ -1,4 +1,4 @@
-import { Descriptions, Space, Tag, Typography } from 'antd';
+import { Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CaseView } from '../../../api/types';
 import { formatTime } from '../../core/utils/time';
@@ -13,12 +13,13 @@ import { RoutingReason } from './RoutingReason';
 
 export interface CaseSummaryProps {
   kase: CaseView;
-  /** Columns at the widest size (default 2). */
-  columns?: number;
+  /** In a side panel: one column until the screen is very wide. */
+  compact?: boolean;
 }
 
 /** What a case is: number, state, matter, place, reporter, unit, times and counters. */
-export function CaseSummary({ kase, columns = 2 }: CaseSummaryProps) {
+export function CaseSummary({ kase, compact = false }: CaseSummaryProps) {
+  const screens = Grid.useBreakpoint();
   const t = useT(casesMessages);
   const labels = useLabels();
   const matters = useMatters();
@@ -127,7 +128,14 @@ export function CaseSummary({ kase, columns = 2 }: CaseSummaryProps) {
     <Descriptions
       size="small"
       bordered
-      column={{ xs: 1, sm: 1, md: 2, lg: columns, xl: columns, xxl: columns }}
+      // Phones: label above value, so neither is squeezed.
+      layout={screens.sm ? 'horizontal' : 'vertical'}
+      column={
+        compact
+          ? { xs: 1, sm: 1, md: 2, lg: 1, xl: 1, xxl: 2 }
+          : { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }
+      }
+      styles={{ label: { width: compact ? 104 : 120 } }}
       items={items}
       data-testid="case-summary"
     />

@@ -14,6 +14,7 @@ import { CaseStateTag } from './CaseStateTag';
 import { CaseSummary } from './CaseSummary';
 import { CaseTimeline } from './CaseTimeline';
 import { DuplicateList } from './DuplicateList';
+import { PendingRequest } from './PendingRequest';
 import { TrafficLight } from './TrafficLight';
 
 export interface CaseWorkPanelProps {
@@ -87,6 +88,7 @@ export function CaseWorkPanel({
           />
         </div>
       </Card>
+      <PendingRequest kase={kase} events={c.events} />
       {extra ? extra(kase) : null}
       {showDuplicates ? (
         <Card size="small" title={t('section.duplicates')}>
@@ -98,7 +100,7 @@ export function CaseWorkPanel({
           />
         </Card>
       ) : null}
-      <CaseSummary kase={kase} columns={2} />
+      <CaseSummary kase={kase} compact />
       <Card size="small" title={t('section.map')} styles={{ body: { padding: 8 } }}>
         <CaseMap kase={kase} height={mapHeight} />
       </Card>

@@ -1,4 +1,4 @@
-import { Card, Flex, Statistic } from 'antd';
+import { Flex, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { casesApi } from '../../../api/cases.api';
 import { EChart } from '../../../ui/chart/EChart';
@@ -9,13 +9,21 @@ import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { unitInboxMessages } from '../unit-inbox.messages';
 
-const OPEN = ['dispatched', 'handling', 'extension_requested', 'return_requested', 'hang_requested', 'hung'] as const;
+const OPEN = [
+  'dispatched',
+  'handling',
+  'extension_requested',
+  'return_requested',
+  'hang_requested',
+  'hung',
+] as const;
+const LIGHTS = ['green', 'yellow', 'red'] as const;
 
 export interface LightSummaryProps {
   reloadKey: number;
 }
 
-/** The unit's open cases by traffic light, as a small donut with the overdue count. */
+/** The unit's open cases by traffic light: a small donut and the count per light. */
 export function LightSummary({ reloadKey }: LightSummaryProps) {
   const t = useT(unitInboxMessages);
   const labels = useLabels();
@@ -26,8 +34,7 @@ export function LightSummary({ reloadKey }: LightSummaryProps) {
   const counts = useMemo(() => {
     const c = { green: 0, yellow: 0, red: 0 };
     for (const k of r.data?.items ?? []) {
-      const light = k.stage?.overdue ? 'red' : (k.stage?.light ?? 'green');
-      c[light] += 1;
+      c[k.stage?.overdue ? 'red' : (k.stage?.light ?? 'green')] += 1;
     }
     return c;
   }, [r.data]);
@@ -37,9 +44,9 @@ export function LightSummary({ reloadKey }: LightSummaryProps) {
       series: [
         {
           type: 'pie',
-          radius: ['55%', '85%'],
+          radius: ['52%', '90%'],
           label: { show: false },
-          data: (['green', 'yellow', 'red'] as const).map((l) => ({
+          data: LIGHTS.map((l) => ({
             name: labels.light(l),
             value: counts[l],
             itemStyle: { color: LIGHT_COLOR[l] },
@@ -49,18 +56,33 @@ export function LightSummary({ reloadKey }: LightSummaryProps) {
     }),
     [counts, labels],
   );
-  const total = r.data?.total ?? 0;
   return (
-    <Card size="small" title={t('summary.title')} data-testid="light-summary">
-      <Flex align="center" gap={16}>
-        <div style={{ width: 96, flex: 'none' }}>
-          <EChart option={option} height={96} label={t('summary.title')} />
-        </div>
-        <Flex vertical gap={4}>
-          <Statistic value={total} title={t('summary.open', { n: total })} styles={{ content: { fontSize: 22 } }} />
-          <span style={{ color: LIGHT_COLOR.red }}>{t('summary.overdue', { n: counts.red })}</span>
-        </Flex>
+    <Flex align="center" gap={10} data-testid="light-summary">
+      <div style={{ width: 44, height: 44, flex: 'none' }}>
+        <EChart option={option} height={44} label={t('summary.title')} />
+      </div>
+      <Flex vertical gap={0}>
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+          {t('summary.open', { n: r.data?.total ?? 0 })}
+        </Typography.Text>
+        <Space size={10}>
+          {LIGHTS.map((l) => (
+            <span key={l} style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
+              <span
+                style={{
+                  display: 'inline-block',
+                  width: 8,
+                  height: 8,
+                  borderRadius: '50%',
+                  background: LIGHT_COLOR[l],
+                  marginInlineEnd: 4,
+                }}
+              />
+              {labels.light(l)} {counts[l]}
+            </span>
+          ))}
+        </Space>
       </Flex>
-    </Card>
+    </Flex>
   );
 }

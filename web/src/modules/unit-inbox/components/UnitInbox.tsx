@@ -1,4 +1,4 @@
-import { Col, Flex, Row, Tabs, Tag, type TableColumnsType } from 'antd';
+import { Flex, Grid, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { CaseListQuery, CaseView } from '../../../api/types';
 import { CaseQueue } from '../../cases/components/CaseQueue';
@@ -31,6 +31,7 @@ const isTab = (v: string | null): v is Tab =>
  */
 export function UnitInbox() {
   const t = useT(unitInboxMessages);
+  const screens = Grid.useBreakpoint();
   const params = useUrlParams();
   const setParam = params.set;
   const tabParam = params.get('tab');
@@ -51,22 +52,18 @@ export function UnitInbox() {
 
   return (
     <Flex vertical gap={8}>
-      <Row gutter={[12, 12]} align="middle">
-        <Col flex="auto">
-          <Tabs
-            activeKey={tab}
-            onChange={(k) => setParam('tab', k === 'toAcknowledge' ? null : k)}
-            items={[
-              { key: 'toAcknowledge', label: t('tab.toAcknowledge') },
-              { key: 'handling', label: t('tab.handling') },
-              { key: 'checking', label: t('tab.checking') },
-            ]}
-          />
-        </Col>
-        <Col xs={24} sm={12} md={8} xl={6}>
-          <LightSummary reloadKey={reloadKey} />
-        </Col>
-      </Row>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParam('tab', k === 'toAcknowledge' ? null : k)}
+        items={[
+          { key: 'toAcknowledge', label: t('tab.toAcknowledge') },
+          { key: 'handling', label: t('tab.handling') },
+          { key: 'checking', label: t('tab.checking') },
+        ]}
+        tabBarExtraContent={screens.md ? <LightSummary reloadKey={reloadKey} /> : null}
+        style={{ marginBottom: -8 }}
+      />
+      {screens.md ? null : <LightSummary reloadKey={reloadKey} />}
       <CaseSplitView
         list={
           <CaseQueue

@@ -1,0 +1,18 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { generateDemoCity } from '../server/src/modules/demo/demo-city';
+import { bulkLoad, loadWorld } from './lib/bulk-cases';
+import { DEMO_GRIDS, DEMO_SEED } from './lib/city-traffic';
+import { openDemoStore, sqliteFileOf } from './lib/demo-store';
+const d = mkdtempSync('/tmp/bx/gen-');
+const open = await openDemoStore(d);
+const world = await loadWorld(open.services, generateDemoCity({ seed: DEMO_SEED, grids: DEMO_GRIDS }));
+const session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.start');
+const now = Date.now();
+const cpu = process.cpuUsage();
+const rep = bulkLoad(sqliteFileOf(d), world, { cases: Number(process.argv[2] ?? 30000), now, shape: { kind: 'history', from: now - 365 * 86400000, to: now }, seed: 1, events: process.argv[3] !== 'noevents' });
+const c = process.cpuUsage(cpu);
+console.log(rep, 'cpu µs/case', ((c.user + c.system) / rep.cases).toFixed(0));
+const { profile } = await session.post('Profiler.stop');
+writeFileSync('/tmp/bx/gen.cpuprofile', JSON.stringify(profile));
+await open.close();
