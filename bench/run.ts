@@ -1,12 +1,14 @@
 /**
- * The benchmark harness: `npm run bench [-- <part>…] [--quick] [--keep] [--doc] [--cpu-prof]`.
+ * The benchmark harness: `npm run bench [-- <part>…] [--quick] [--fresh] [--keep] [--doc] [--cpu-prof]`.
  *
  * Measures on this machine, each figure next to a baseline measured in the same run, prints a
  * table and writes JSON under bench/results/. Parts: intake, locate, evaluation, sweep, memory,
  * durability (all by default). Never part of `npm test`.
  *
  *   --quick     smaller data and shorter runs (to try the harness; not for the record)
- *   --keep      keep generated stores in bench/data for the next run
+ *   --fresh     rebuild the generated case stores (bench/data/cache; otherwise reused when
+ *               an earlier run built them with the same generator, sizes and migrations)
+ *   --keep      keep this run's work folders (server logs, store copies) in bench/data
  *   --doc       write the table into docs/PERFORMANCE.md
  *   --cpu-prof  CPU profiles of the servers under test in bench/data/profiles
  *
@@ -20,7 +22,7 @@ import { machineInfo } from './lib/machine';
 import { PARTS, textTable, updateDoc, writeResults, type Figure, type PartName, type RunResult } from './lib/report';
 import { ROOT } from './lib/server-process';
 
-const USAGE = `usage: npm run bench -- [${PARTS.join('|')}]… [--quick] [--keep] [--doc] [--cpu-prof]`;
+const USAGE = `usage: npm run bench -- [${PARTS.join('|')}]… [--quick] [--fresh] [--keep] [--doc] [--cpu-prof]`;
 
 const LOADERS: Record<PartName, () => Promise<Part>> = {
   intake: async () => (await import('./parts/intake')).intakePart,
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     options: {
       quick: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
       doc: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     dataDir: join(ROOT, 'bench', 'data'),
     quick: values.quick,
     keep: values.keep,
+    fresh: values.fresh,
     databaseUrl: process.env.DATABASE_URL || undefined,
     cpuProf: values['cpu-prof'],
     log: (msg) => console.log(msg),

@@ -10,7 +10,7 @@ const world = await loadWorld(open.services, generateDemoCity({ seed: DEMO_SEED,
 const session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.start');
 const now = Date.now();
 const cpu = process.cpuUsage();
-const rep = bulkLoad(sqliteFileOf(d), world, { cases: Number(process.argv[2] ?? 30000), now, shape: { kind: 'history', from: now - 365 * 86400000, to: now }, seed: 1, events: process.argv[3] !== 'noevents' });
+const rep = bulkLoad(sqliteFileOf(d), world, { cases: Number(process.argv[2] ?? 30000), now, shape: { kind: 'history', from: now - 365 * 86400000, to: now }, seed: 1, events: process.argv[3] !== 'noevents', log: console.log });
 const c = process.cpuUsage(cpu);
 console.log(rep, 'cpu µs/case', ((c.user + c.system) / rep.cases).toFixed(0));
 const { profile } = await session.post('Profiler.stop');

@@ -48,21 +48,28 @@ async function logout(p: Page) {
   await p.waitForURL((u) => u.pathname === '/login');
 }
 
-/** Opens an antd Select and clicks the option containing `text`. */
+/** Opens an antd Select (typing `search` when given) and clicks the option containing `text`. */
 async function pick(p: Page, testId: string, text: string, search?: string) {
   const select = p.getByTestId(testId);
   await select.click();
+  // The select's own list: its input names it in aria-controls.
+  const listId = await select.locator('input').first().getAttribute('aria-controls');
+  const dropdown = p.locator(`.ant-select-dropdown:has([id="${listId}"])`);
+  await dropdown.waitFor();
   if (search) {
     await p.keyboard.type(search);
-    // Let the debounced search answer replace the options before choosing.
-    await p.waitForTimeout(800);
   }
-  const option = p
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text })
-    .first();
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
   await option.waitFor();
   await option.click();
+  await dropdown.waitFor({ state: 'hidden' });
+}
+
+/** Clears an antd Select with its clear icon (shown on hover). */
+async function clearSelect(p: Page, scope: string, testId: string) {
+  const select = p.locator(`${scope} [data-testid=${testId}]`);
+  await select.hover();
+  await select.locator('.ant-select-clear').click();
 }
 
 async function openAction(p: Page, action: string) {
@@ -245,9 +252,7 @@ describe('the closed loop in the browser', () => {
 
     await openAction(page, 'register');
     // The matter given at intake is prefilled. Bad input: clear it and submit.
-    await page
-      .locator('[data-testid=action-modal] [data-testid=field-matter] .ant-select-clear')
-      .click({ force: true });
+    await clearSelect(page, '[data-testid=action-modal]', 'field-matter');
     await submitAction(page);
     await page.getByText('请选择事项').waitFor();
     await pick(page, 'field-matter', '06010', '暴露垃圾');
@@ -269,7 +274,7 @@ describe('the closed loop in the browser', () => {
 
     await openAction(page, 'dispatch');
     // Bad input: no unit.
-    await page.locator('[data-testid=action-modal] .ant-select-clear').click({ force: true });
+    await clearSelect(page, '[data-testid=action-modal]', 'field-unit');
     await submitAction(page);
     await page.getByText('请选择处置单位').waitFor();
     await pick(page, 'field-unit', '环境卫生');
@@ -277,7 +282,11 @@ describe('the closed loop in the browser', () => {
     await expectState(page, 'dispatched');
 
     await page.getByRole('tab', { name: '待审批申请' }).click();
-    await page.locator('[data-testid=queue-row]').first().click();
+    await page
+      .locator('[data-testid=queue-row]')
+      .filter({ has: page.locator('[data-state=extension_requested]') })
+      .first()
+      .click();
     await page.getByTestId('action-approve_extension').waitFor();
     await shoot(page, 'desktop-dispatch-requests');
     await logout(page);
@@ -310,7 +319,11 @@ describe('the closed loop in the browser', () => {
     await submitAction(page);
     await expectState(page, 'checking');
     await page.getByRole('tab', { name: '处置中' }).click();
-    await page.locator('[data-testid=queue-row]').first().click();
+    await page
+      .locator('[data-testid=queue-row]')
+      .filter({ has: page.locator('[data-state=extension_requested]') })
+      .first()
+      .click();
     await page.getByTestId('case-panel').waitFor();
     await shoot(page, 'desktop-inbox');
     await logout(page);

@@ -220,6 +220,11 @@ export interface BulkSpec {
   seed: number;
   /** Write the event log (case_event) as well; without it only cases and rollups are written. */
   events: boolean;
+  /**
+   * Write each generated case this many times (distinct ids and numbers, the same history):
+   * the rollups count every copy. Makes 10 M cases affordable; only without events.
+   */
+  copies?: number;
   log?: (msg: string) => void;
 }
 
@@ -229,6 +234,8 @@ export interface BulkReport {
   rollupRows: number;
   notices: number;
   openCases: number;
+  /** Cases drawn on their own (histories cut at now) rather than from a template. */
+  slowCases: number;
   ms: number;
   /** Days the rollups cover, first and last. */
   days: { from: string; to: string } | null;
@@ -377,9 +384,206 @@ class CaseBuilder {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Templates: sampled cases with placeholders where the place and the people go
+
+/** Placeholders, as they appear in template strings: \uE000NAME\uE001. */
+const PH = (name: string) => `\uE000${name}\uE001`;
+const PH_RE = /"?\uE000(\w+)\uE001"?/g;
+/** Placeholders whose values are per-case indices used in rollup keys. */
+const KEY_PLACEHOLDERS = ['G', 'C', 'S', 'D', 'Y', 'H', 'I', 'U', 'U2'] as const;
+type KeyPlaceholder = (typeof KEY_PLACEHOLDERS)[number];
+const PH_INDEX = new Map<string, number>(KEY_PLACEHOLDERS.map((p, i) => [p, i]));
+
+/** A pattern of rollup cells: kind, metric and a key with placeholders. */
+interface Pattern {
+  kind: string;
+  metric: string;
+  /** Literal key parts and placeholder indices, alternating as they come. */
+  parts: (string | number)[];
+  uses: number[];
+  cells: Map<number, number>;
+}
+
+interface Template {
+  row: CaseRow;
+  events: { e: FactEvent; actorName: string; payloadJson: string }[];
+  notices: GenCase['notices'];
+  /** Template time of the report and of the last event. */
+  reportAt: number;
+  lastAt: number;
+  matter: string;
+  /** Facts: offset of the anchor from the report, and the cells they count in. */
+  facts: { offset: number; patterns: Pattern[] }[];
+  /** Template instants in payloads (time placeholders T0, T1, …). */
+  times: number[];
+}
+
+/** The cells of the rollups: interned (kind, key, metric), with per-day counts. */
+class CellTable {
+  readonly ids = new Map<string, number>();
+  readonly kinds: string[] = [];
+  readonly keys: string[] = [];
+  readonly metrics: string[] = [];
+  readonly patterns = new Map<string, Pattern>();
+
+  id(kind: string, key: string, metric: string): number {
+    const k = `${kind}\u0001${key}\u0001${metric}`;
+    let id = this.ids.get(k);
+    if (id === undefined) {
+      id = this.kinds.length;
+      this.ids.set(k, id);
+      this.kinds.push(kind);
+      this.keys.push(key);
+      this.metrics.push(metric);
+    }
+    return id;
+  }
+
+  pattern(kind: string, key: string, metric: string): Pattern {
+    const k = `${kind}\u0001${key}\u0001${metric}`;
+    let p = this.patterns.get(k);
+    if (!p) {
+      const parts: (string | number)[] = [];
+      const uses: number[] = [];
+      let last = 0;
+      for (const m of key.matchAll(/\uE000(\w+)\uE001/g)) {
+        const idx = PH_INDEX.get(m[1]!);
+        if (idx === undefined) {
+          throw new Error(`bulk: placeholder ${m[1]} in a rollup key`);
+        }
+        parts.push(key.slice(last, m.index));
+        parts.push(idx);
+        uses.push(idx);
+        last = m.index + m[0].length;
+      }
+      parts.push(key.slice(last));
+      p = { kind, metric, parts, uses, cells: new Map() };
+      this.patterns.set(k, p);
+    }
+    return p;
+  }
+
+  /** The cell of a pattern for a case's placeholder values. */
+  cellOf(p: Pattern, vals: Int32Array, strings: readonly (readonly string[])[]): number {
+    let code = 0;
+    for (const u of p.uses) {
+      code = code * 100_003 + vals[u]!;
+    }
+    let id = p.cells.get(code);
+    if (id === undefined) {
+      let key = '';
+      for (const part of p.parts) {
+        key += typeof part === 'number' ? strings[part]![vals[part]!]! : part;
+      }
+      id = this.id(p.kind, key, p.metric);
+      p.cells.set(code, id);
+    }
+    return id;
+  }
+}
+
+/** A world whose grid and people are placeholders (templates are drawn in it). */
+function placeholderWorld(w: BulkWorld): BulkWorld {
+  const g: GridInfo = {
+    code: PH('G'),
+    areaClass: 'B',
+    communityId: PH('C'),
+    streetId: PH('S'),
+    districtId: PH('D'),
+    cityId: PH('Y'),
+    points: [{ lng: 999.125, lat: 99.375, h3: PH('H') }],
+  };
+  return {
+    ...w,
+    grids: [g],
+    inspectorOfStreet: new Map([[g.streetId, { id: PH('I'), name: PH('IN'), role: 'inspector' }]]),
+    unitFor: () => PH('U'),
+    otherUnit: () => PH('U2'),
+  };
+}
+
+/** Draws a template in the placeholder world and compiles its facts. */
+function makeTemplate(pw: BulkWorld, r: () => number, spec: BulkSpec, tref: number, cells: CellTable): Template {
+  const reportAt = spec.shape.kind === 'history' ? tref - 100 * DAY : 0;
+  const g = generateCase(pw, r, { ...spec, now: spec.shape.kind === 'history' ? Infinity : tref }, PH('N'), reportAt, new Map());
+  const times: number[] = [];
+  const timePh = (iso: string) => {
+    times.push(Date.parse(iso));
+    return PH(`T${times.length - 1}`);
+  };
+  const events = g.events.map(({ e, actorName }) => {
+    const payload: Record<string, unknown> = { ...e.payload };
+    for (const k of ['stageDeadline', 'deadline'] as const) {
+      if (typeof payload[k] === 'string') {
+        payload[k] = timePh(payload[k]);
+      }
+    }
+    if (payload.lng === 999.125) {
+      payload.lng = PH('LNG');
+      payload.lat = PH('LAT');
+    }
+    return { e, actorName, payloadJson: JSON.stringify(payload) };
+  });
+  const first = g.events[0]!.e.at;
+  const facts = new Map<number, Pattern[]>();
+  const stat: CaseStatic = {
+    id: 'template',
+    number: 'template',
+    source: g.row.source,
+    gridCode: g.row.grid_code,
+    communityId: g.row.community_id,
+    streetId: g.row.street_id,
+    districtId: g.row.district_id,
+    cityId: g.row.city_id,
+    h3: g.row.h3,
+  };
+  for (const f of deriveFacts(stat, g.events.map((x) => x.e))) {
+    const list = facts.get(f.at - first) ?? [];
+    for (const [kind, key] of f.dims) {
+      list.push(cells.pattern(kind, key, f.metric));
+    }
+    facts.set(f.at - first, list);
+  }
+  return {
+    row: g.row,
+    events,
+    notices: g.notices,
+    reportAt: first,
+    lastAt: g.events.at(-1)!.e.at,
+    matter: g.row.matter_code!,
+    facts: [...facts].map(([offset, patterns]) => ({ offset, patterns })),
+    times,
+  };
+}
+
+/** Per-case values of the placeholders: indices into interned strings. */
+class Values {
+  readonly strings: string[][] = KEY_PLACEHOLDERS.map(() => []);
+  readonly #index: Map<string, number>[] = KEY_PLACEHOLDERS.map(() => new Map());
+
+  intern(ph: KeyPlaceholder, value: string): number {
+    const i = PH_INDEX.get(ph)!;
+    let v = this.#index[i]!.get(value);
+    if (v === undefined) {
+      v = this.strings[i]!.length;
+      this.strings[i]!.push(value);
+      this.#index[i]!.set(value, v);
+    }
+    return v;
+  }
+}
+
 /**
  * Writes `spec.cases` cases (and their events, rollups, notices and day counters) into the
  * SQLite file. The store must hold the demo city (see openDemoStore); `world` comes from it.
+ *
+ * Speed: cases are instances of a few thousand templates (drawn by `generateCase` in a world
+ * whose place and people are placeholders), each template's facts derived once by the
+ * evaluation module's `deriveFacts`; an instance substitutes its grid, point, people and
+ * time. A case whose history would run past `now` is drawn on its own (a template cannot
+ * say where it is cut). The first cases are checked against `deriveFacts` of their own
+ * events, so the rollups are exactly what the module would count.
  */
 export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkReport {
   const t0 = performance.now();
@@ -388,144 +592,301 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
   db.pragma('journal_mode = WAL');
   // The load phase only: no fsync, a large page cache. The server opens the file normally.
   db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -1048576');
+  db.pragma('cache_size = -2097152');
   db.pragma('temp_store = MEMORY');
 
-  const ROWS = 200;
-  const placeholders = (cols: number, rows: number) =>
+  // Secondary indexes are dropped for the load and built again at the end (faster than
+  // keeping them up to date row by row); the definitions are the migrations' own.
+  const indexes = db
+    .prepare(
+      "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('case_file', 'case_event', 'case_notice', 'eval_rollup')",
+    )
+    .all() as { name: string; sql: string }[];
+  for (const ix of indexes) {
+    db.exec(`drop index "${ix.name}"`);
+  }
+
+  const values = (cols: number, rows: number) =>
     Array.from({ length: rows }, () => `(${Array(cols).fill('?').join(',')})`).join(',');
-  const statements = new Map<string, SQLite.Statement>();
-  const prepared = (text: string) => {
-    let st = statements.get(text);
-    if (!st) {
-      st = db.prepare(text);
-      statements.set(text, st);
-    }
-    return st;
-  };
-  const caseSql = (n: number) => prepared(`insert into case_file (${CASE_COLUMNS.join(',')}) values ${placeholders(CASE_COLUMNS.length, n)}`);
-  const eventSql = (n: number) => prepared(`insert into case_event (${EVENT_COLUMNS.join(',')}) values ${placeholders(EVENT_COLUMNS.length, n)}`);
-  const rollupSql = (n: number) => prepared(`insert into eval_rollup (kind, day, key, metric, shard, count) values ${placeholders(6, n)}`);
-  const insertCases = caseSql(ROWS);
-  const insertEvents = eventSql(ROWS);
-  const insertRollups = rollupSql(1000);
-  const noticeStmt = db.prepare('insert into case_notice (id, case_id, kind, stage, unit_id, deadline_at, at, read_at, note) values (?, ?, ?, ?, ?, ?, ?, null, null)');
-
-  let caseBuf: unknown[] = [];
-  let caseRows = 0;
-  let eventBuf: unknown[] = [];
-  let eventRows = 0;
-  let events = 0;
-  let rollupRows = 0;
-  let notices = 0;
-  let openCases = 0;
-  const flushCases = (all: boolean) => {
-    if (caseRows === ROWS) {
-      insertCases.run(caseBuf);
-      caseBuf = [];
-      caseRows = 0;
-    } else if (all && caseRows > 0) {
-      caseSql(caseRows).run(caseBuf);
-      caseBuf = [];
-      caseRows = 0;
-    }
-  };
-  let noticeBuf: unknown[][] = [];
-  // Rows that reference cases go in after the cases (foreign keys).
-  const flushEvents = (all: boolean) => {
-    if (eventRows < ROWS && !all) {
-      return;
-    }
-    flushCases(true);
-    for (const n of noticeBuf) {
-      noticeStmt.run(n);
-      notices++;
-    }
-    noticeBuf = [];
-    while (eventRows >= ROWS) {
-      insertEvents.run(eventBuf.slice(0, ROWS * EVENT_COLUMNS.length));
-      eventBuf = eventBuf.slice(ROWS * EVENT_COLUMNS.length);
-      eventRows -= ROWS;
-    }
-    if (all && eventRows > 0) {
-      eventSql(eventRows).run(eventBuf);
-      eventBuf = [];
-      eventRows = 0;
-    }
-  };
-
-  // Rollups: per local day, cell (kind, key, metric) → count; a day is written once no later
-  // case can add to it (histories end within MAX_SPAN of their report).
-  const dayCells = new Map<string, Map<string, number>>();
-  const SEP = '\u0001';
-  let firstDay: string | null = null;
-  let lastDay: string | null = null;
-  const writeDay = (day: string) => {
-    const cells = dayCells.get(day)!;
-    dayCells.delete(day);
+  const ROWS = 200;
+  const writer = (table: string, columns: readonly string[], before?: () => void) => {
     let buf: unknown[] = [];
     let n = 0;
-    for (const [k, count] of cells) {
-      const i = k.indexOf(SEP);
-      const j = k.indexOf(SEP, i + 1);
-      buf.push(k.slice(0, i), day, k.slice(i + 1, j), k.slice(j + 1), 0, count);
-      if (++n === 1000) {
-        insertRollups.run(buf);
+    const byRows = new Map<number, SQLite.Statement>();
+    const flush = () => {
+      if (n > 0) {
+        before?.();
+        let st = byRows.get(n);
+        if (!st) {
+          st = db.prepare(`insert into ${table} (${columns.join(',')}) values ${values(columns.length, n)}`);
+          byRows.set(n, st);
+        }
+        st.run(buf);
         buf = [];
         n = 0;
       }
+    };
+    return {
+      add(row: unknown[]) {
+        for (const v of row) {
+          buf.push(v);
+        }
+        if (++n === ROWS) {
+          flush();
+        }
+      },
+      flush,
+    };
+  };
+  const caseW = writer('case_file', CASE_COLUMNS);
+  // Rows that reference cases go in after the cases (foreign keys).
+  const eventW = writer('case_event', EVENT_COLUMNS, () => caseW.flush());
+  const noticeW = writer('case_notice', ['id', 'case_id', 'kind', 'stage', 'unit_id', 'deadline_at', 'at', 'read_at', 'note'], () => caseW.flush());
+  const rollupW = writer('eval_rollup', ['kind', 'day', 'key', 'metric', 'shard', 'count']);
+  const flushAll = () => {
+    caseW.flush();
+    eventW.flush();
+    noticeW.flush();
+  };
+
+  const cells = new CellTable();
+  const vals = new Values();
+  const pw = placeholderWorld(world);
+  const tref = spec.shape.kind === 'history' ? 2_000_000_000_000 : spec.now;
+  const TEMPLATES = 4096;
+  const templates: Template[] = [];
+  for (let k = 0; k < TEMPLATES; k++) {
+    templates.push(makeTemplate(pw, r, spec, tref, cells));
+  }
+  // How many days after its report a case's facts may land.
+  const spanDays = Math.ceil(Math.max(...templates.map((t) => t.lastAt - t.reportAt)) / DAY) + 2;
+
+  // Per-day counts by cell id (typed arrays: a case adds to a few hundred cells); a day is
+  // written once no later case can add to it.
+  const dayCells = new Map<number, Int32Array>();
+  const dayIndex = (ms: number) => Math.floor((ms + TZ_OFFSET) / DAY);
+  let rollupRows = 0;
+  let firstDay: string | null = null;
+  let lastDay: string | null = null;
+  const writeDay = (d: number) => {
+    const counts = dayCells.get(d)!;
+    dayCells.delete(d);
+    const day = new Date(d * DAY).toISOString().slice(0, 10);
+    // Days come in order, so each kind's rows go in at the end of its primary-key range.
+    const ids: number[] = [];
+    for (let id = 0; id < counts.length; id++) {
+      if (counts[id] !== 0) {
+        ids.push(id);
+      }
     }
-    if (n > 0) {
-      rollupSql(n).run(buf);
+    for (const id of ids) {
+      rollupW.add([cells.kinds[id], day, cells.keys[id], cells.metrics[id], 0, counts[id]]);
     }
-    rollupRows += cells.size;
+    const n = ids.length;
+    rollupW.flush();
+    rollupRows += n;
     firstDay = firstDay === null || day < firstDay ? day : firstDay;
     lastDay = lastDay === null || day > lastDay ? day : lastDay;
   };
-  const addFacts = (c: CaseStatic, evs: FactEvent[]) => {
-    for (const f of deriveFacts(c, evs)) {
-      const day = shanghaiDay(f.at);
-      let cells = dayCells.get(day);
-      if (!cells) {
-        cells = new Map();
-        dayCells.set(day, cells);
+  const count = (d: number, id: number) => {
+    let m = dayCells.get(d);
+    if (!m || id >= m.length) {
+      const grown = new Int32Array(Math.max(1024, cells.kinds.length * 2, id + 1));
+      if (m) {
+        grown.set(m);
       }
+      m = grown;
+      dayCells.set(d, m);
+    }
+    m[id] = m[id]! + copies;
+  };
+  /** Cells of facts derived the slow way (own events): by their strings. */
+  const addFacts = (c: CaseStatic, evs: FactEvent[], into?: Map<string, number>) => {
+    for (const f of deriveFacts(c, evs)) {
+      const d = dayIndex(f.at);
       for (const [kind, key] of f.dims) {
-        const k = `${kind}${SEP}${key}${SEP}${f.metric}`;
-        cells.set(k, (cells.get(k) ?? 0) + 1);
+        const id = cells.id(kind, key, f.metric);
+        if (into) {
+          const k = `${d}|${id}`;
+          into.set(k, (into.get(k) ?? 0) + 1);
+        } else {
+          count(d, id);
+        }
       }
     }
   };
 
   const counters = new Map<string, number>();
-  const shape = spec.shape;
-  const MAX_SPAN = 20 * DAY;
-  let tx = db.prepare('begin');
+  const copies = spec.copies ?? 1;
+  if (copies > 1 && spec.events) {
+    throw new Error('bulk: copies of a case come without events');
+  }
+  let events = 0;
+  let notices = 0;
+  let openCases = 0;
+  let slow = 0;
+  const CHECKED = 2_000;
+  const begin = db.prepare('begin');
   const commit = db.prepare('commit');
-  tx.run();
-  let sinceCommit = 0;
+  begin.run();
   let lastLog = performance.now();
+  const shape = spec.shape;
+  const v = new Int32Array(KEY_PLACEHOLDERS.length);
 
   for (let i = 0; i < spec.cases; i++) {
-    const t =
+    const reportAt =
       shape.kind === 'history'
         ? shape.from + Math.floor(((i + r()) / spec.cases) * (shape.to - shape.from))
         : 0;
-    const g = generateCase(world, r, spec, i, t, counters);
-    if (g.row.state !== 'closed' && g.row.state !== 'voided' && g.row.state !== 'refused') {
+    const tpl = templates[Math.floor(r() * TEMPLATES)]!;
+    // Open cases: the template's timeline, give or take ten minutes.
+    const shift =
+      shape.kind === 'history' ? reportAt - tpl.reportAt : spec.now - tref + Math.round((r() - 0.5) * 20) * MIN;
+    // Events of this case; `json` is the payload as stored (parsed only when checked).
+    const caseEvents: { e: FactEvent; actorName: string; json?: string }[] = [];
+    let row: CaseRow;
+    let caseNotices: GenCase['notices'];
+    if (shape.kind === 'history' && tpl.lastAt + shift > spec.now) {
+      // Near `now`: a case of its own, cut at now.
+      const g = generateCase(world, r, spec, String(i), reportAt, counters);
+      row = g.row;
+      caseNotices = g.notices;
+      caseEvents.push(...g.events);
+      addFacts(staticOf(row), g.events.map((x) => x.e));
+      slow++;
+    } else {
+      const g = pick(r, world.grids);
+      const p = pick(r, g.points);
+      const inspector = world.inspectorOfStreet.get(g.streetId) ?? world.leader;
+      const unit = world.unitFor(tpl.matter, g);
+      const unit2 = world.otherUnit(unit);
+      v[0] = vals.intern('G', g.code);
+      v[1] = vals.intern('C', g.communityId);
+      v[2] = vals.intern('S', g.streetId);
+      v[3] = vals.intern('D', g.districtId);
+      v[4] = vals.intern('Y', g.cityId);
+      v[5] = vals.intern('H', p.h3);
+      v[6] = vals.intern('I', inspector.id ?? '');
+      v[7] = vals.intern('U', unit);
+      v[8] = vals.intern('U2', unit2);
+      const text: Record<string, string> = {
+        G: g.code,
+        C: g.communityId,
+        S: g.streetId,
+        D: g.districtId,
+        Y: g.cityId,
+        H: p.h3,
+        I: inspector.id ?? '',
+        IN: inspector.name,
+        U: unit,
+        U2: unit2,
+        N: String(i),
+        LNG: String(p.lng),
+        LAT: String(p.lat),
+      };
+      const sub = (s: string) =>
+        s.includes('\uE000')
+          ? s.replace(PH_RE, (m0, name: string) => {
+              if (name === 'LNG' || name === 'LAT') {
+                return text[name]!;
+              }
+              const val = name[0] === 'T' && /^T\d+$/.test(name) ? new Date(tpl.times[Number(name.slice(1))]! + shift).toISOString() : text[name]!;
+              return `${m0[0] === '"' ? '"' : ''}${val}${m0.at(-1) === '"' ? '"' : ''}`;
+            })
+          : s;
+      const subOrNull = (s: string | null) => (s === null ? null : sub(s));
+      const at = (t: number | null) => (t === null ? null : t + shift);
+      const tr = tpl.row;
+      const created = tr.created_at + shift;
+      const day = shanghaiDay(created).replaceAll('-', '');
+      const seq = (counters.get(day) ?? 0) + 1;
+      counters.set(day, seq);
+      row = {
+        ...tr,
+        id: uuidv7(created),
+        number: `${day}${String(seq).padStart(5, '0')}`,
+        description: sub(tr.description),
+        address: subOrNull(tr.address),
+        lng: p.lng,
+        lat: p.lat,
+        h3: p.h3,
+        grid_code: g.code,
+        community_id: g.communityId,
+        street_id: g.streetId,
+        district_id: g.districtId,
+        city_id: g.cityId,
+        area_class: g.areaClass,
+        reporter_phone: tr.reporter_phone === null ? null : `139${String(i % 1e8).padStart(8, '0')}`,
+        reported_by: subOrNull(tr.reported_by),
+        unit_id: subOrNull(tr.unit_id),
+        proposed_unit_id: subOrNull(tr.proposed_unit_id),
+        stage_started_at: at(tr.stage_started_at),
+        stage_deadline_at: at(tr.stage_deadline_at),
+        handle_started_at: at(tr.handle_started_at),
+        handle_deadline_at: at(tr.handle_deadline_at),
+        pauses: tr.pauses === '[]' ? '[]' : JSON.stringify((JSON.parse(tr.pauses) as { from: number; to: number | null }[]).map((q) => ({ from: q.from + shift, to: q.to === null ? null : q.to + shift }))),
+        created_at: created,
+        updated_at: tr.updated_at + shift,
+        registered_at: at(tr.registered_at),
+        dispatched_at: at(tr.dispatched_at),
+        handled_at: at(tr.handled_at),
+        closed_at: at(tr.closed_at),
+      };
+      caseNotices = tpl.notices.map((n) => ({ ...n, unitId: n.unitId === null ? null : sub(n.unitId), deadline: n.deadline + shift, at: n.at + shift }));
+      const check = i < CHECKED;
+      if (spec.events || check) {
+        for (const x of tpl.events) {
+          const e = x.e;
+          const json = sub(x.payloadJson);
+          caseEvents.push({
+            e: {
+              seq: e.seq,
+              at: e.at + shift,
+              actorId: e.actorId === null ? null : sub(e.actorId),
+              actorRole: e.actorRole,
+              action: e.action,
+              fromState: e.fromState,
+              toState: e.toState,
+              payload: check ? (JSON.parse(json) as Record<string, unknown>) : {},
+            },
+            actorName: sub(x.actorName),
+            json,
+          });
+        }
+      }
+      for (const f of tpl.facts) {
+        const d = dayIndex(created + f.offset);
+        for (const p2 of f.patterns) {
+          count(d, cells.cellOf(p2, v, vals.strings));
+        }
+      }
+      if (check) {
+        // The instance counts exactly what deriveFacts counts for its own events.
+        const want = new Map<string, number>();
+        addFacts(staticOf(row), caseEvents.map((x) => x.e), want);
+        const got = new Map<string, number>();
+        for (const f of tpl.facts) {
+          const d = dayIndex(created + f.offset);
+          for (const p2 of f.patterns) {
+            const k = `${d}|${cells.cellOf(p2, v, vals.strings)}`;
+            got.set(k, (got.get(k) ?? 0) + 1);
+          }
+        }
+        if (want.size !== got.size || [...want].some(([k, n]) => got.get(k) !== n)) {
+          throw new Error(`bulk: case ${i} from a template counts differently from deriveFacts`);
+        }
+      }
+    }
+    if (row.state !== 'closed' && row.state !== 'voided' && row.state !== 'refused') {
       openCases++;
     }
-    for (const col of CASE_COLUMNS) {
-      caseBuf.push(g.row[col]);
-    }
-    caseRows++;
-    flushCases(false);
+    const eventRows: unknown[][] = [];
     if (spec.events) {
       let prev = GENESIS_HASH;
-      for (const { e, actorName } of g.events) {
+      for (const { e, actorName, json } of caseEvents) {
         const base = {
           id: uuidv7(e.at),
-          case_id: g.row.id,
+          case_id: row.id,
           seq: e.seq,
           at: e.at,
           actor_id: e.actorId,
@@ -534,89 +895,103 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
           action: e.action,
           from_state: e.fromState,
           to_state: e.toState,
-          payload: JSON.stringify(e.payload),
+          payload: json ?? JSON.stringify(e.payload),
           attachment_ids: '[]',
           prev_hash: prev,
         };
         prev = eventHash(base);
-        eventBuf.push(base.id, base.case_id, base.seq, base.at, base.actor_id, base.actor_name, base.actor_role, base.action, base.from_state, base.to_state, base.payload, base.attachment_ids, base.prev_hash, prev);
-        eventRows++;
+        eventRows.push([base.id, base.case_id, base.seq, base.at, base.actor_id, base.actor_name, base.actor_role, base.action, base.from_state, base.to_state, base.payload, base.attachment_ids, base.prev_hash, prev]);
       }
-      g.row.last_hash = prev;
-      flushEvents(false);
+      row.last_hash = prev;
     }
-    if (spec.events) {
-      events += g.events.length;
+    caseW.add(CASE_COLUMNS.map((c) => row[c]));
+    for (let k = 1; k < copies; k++) {
+      // The same history again under another id and number: it counts once more in the same
+      // rollup cells (count() adds `copies`).
+      const day = row.number.slice(0, 8);
+      const seq = (counters.get(day) ?? 0) + 1;
+      counters.set(day, seq);
+      const copy: CaseRow = { ...row, id: uuidv7(row.created_at), number: `${day}${String(seq).padStart(5, '0')}` };
+      caseW.add(CASE_COLUMNS.map((c) => copy[c]));
     }
-    for (const n of g.notices) {
-      noticeBuf.push([uuidv7(n.at), g.row.id, 'overdue', n.stage, n.unitId, n.deadline, n.at]);
+    for (const e of eventRows) {
+      eventW.add(e);
+      events++;
     }
-    addFacts(
-      {
-        id: g.row.id,
-        number: g.row.number,
-        source: g.row.source,
-        gridCode: g.row.grid_code,
-        communityId: g.row.community_id,
-        streetId: g.row.street_id,
-        districtId: g.row.district_id,
-        cityId: g.row.city_id,
-        h3: g.row.h3,
-      },
-      g.events.map((x) => x.e),
-    );
-    // Days no later case can reach are complete (history: cases come in report order).
-    if (shape.kind === 'history' && i % 1000 === 999) {
-      const done = shanghaiDay(t - MAX_SPAN - DAY);
-      for (const day of [...dayCells.keys()]) {
-        if (day < done) {
-          writeDay(day);
+    // Notices belong with the event log (a store without events gets neither).
+    for (const n of spec.events ? caseNotices : []) {
+      noticeW.add([uuidv7(n.at), row.id, 'overdue', n.stage, n.unitId, n.deadline, n.at, null, null]);
+      notices++;
+    }
+    if (shape.kind === 'history' && i % 2000 === 1999) {
+      const done = dayIndex(reportAt) - spanDays - 1;
+      for (const d of [...dayCells.keys()]) {
+        if (d < done) {
+          flushAll();
+          writeDay(d);
         }
       }
     }
-    if (++sinceCommit === 20_000) {
-      flushEvents(true);
+    if (i % 20_000 === 19_999) {
+      flushAll();
       commit.run();
-      tx.run();
-      sinceCommit = 0;
+      begin.run();
     }
     if (spec.log && performance.now() - lastLog > 15_000) {
       lastLog = performance.now();
-      spec.log(`    ${(i + 1).toLocaleString('en-US')} cases (${Math.round(((i + 1) / (lastLog - t0)) * 1000).toLocaleString('en-US')}/s)`);
+      spec.log(`    ${((i + 1) * copies).toLocaleString('en-US')} cases (${Math.round((((i + 1) * copies) / (lastLog - t0)) * 1000).toLocaleString('en-US')}/s)`);
     }
   }
-  flushEvents(true);
-  for (const day of [...dayCells.keys()].sort()) {
-    writeDay(day);
+  flushAll();
+  for (const d of [...dayCells.keys()].sort((a, b) => a - b)) {
+    writeDay(d);
   }
   const cnt = db.prepare('insert into case_counter (day, last) values (?, ?) on conflict (day) do update set last = max(last, excluded.last)');
   for (const [day, last] of counters) {
     cnt.run(day, last);
   }
   commit.run();
-  tx = db.prepare('select 1');
+  const ti = performance.now();
+  for (const ix of indexes) {
+    db.exec(ix.sql);
+  }
+  spec.log?.(`    indexes rebuilt in ${((performance.now() - ti) / 1000).toFixed(0)} s`);
   db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('analyze');
   db.close();
   return {
-    cases: spec.cases,
+    cases: spec.cases * copies,
     events,
     rollupRows,
     notices,
     openCases,
+    slowCases: slow,
     ms: performance.now() - t0,
     days: firstDay && lastDay ? { from: firstDay, to: lastDay } : null,
+  };
+}
+
+function staticOf(row: CaseRow): CaseStatic {
+  return {
+    id: row.id,
+    number: row.number,
+    source: row.source,
+    gridCode: row.grid_code,
+    communityId: row.community_id,
+    streetId: row.street_id,
+    districtId: row.district_id,
+    cityId: row.city_id,
+    h3: row.h3,
   };
 }
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 /** One case: where, what, who, and a history the workflow allows, with its projection. */
-function generateCase(
+export function generateCase(
   w: BulkWorld,
   r: () => number,
   spec: BulkSpec,
-  i: number,
+  tag: string,
   reportAt: number,
   counters: Map<string, number>,
 ): GenCase {
@@ -646,8 +1021,8 @@ function generateCase(
   const b = new CaseBuilder(shape.kind === 'open' ? 0 : reportAt, shape.kind === 'open' ? Infinity : spec.now, handleLimitH);
   const clerkOrPublic: Actor = source === 'public' ? { id: null, name: 'public', role: 'public' } : source === 'sensor' ? { id: null, name: 'system', role: 'system' } : w.clerk;
   const reporter = source === 'inspector' ? inspector : clerkOrPublic;
-  const description = `${pick(r, m.texts)}（${i}）`;
-  const address = `云溪区${g.code.slice(-3)}号附近`;
+  const description = `${pick(r, m.texts)}（${tag}）`;
+  const address = `云溪区${g.code}号网格附近`;
   const initial = source === 'inspector' ? 'pending_register' : source === 'sensor' ? 'reported' : 'verifying';
   b.emit('report', initial, reporter, { source, matterCode: matter, description, address, lng: p.lng, lat: p.lat, gridCode: g.code, urgency: 'normal' }, 0);
   const onTime = 0.9;
@@ -839,7 +1214,7 @@ function generateCase(
     city_id: g.cityId,
     area_class: g.areaClass,
     reporter_name: source === 'hotline' || source === 'public' ? '王女士' : null,
-    reporter_phone: source === 'hotline' || source === 'public' ? `139${String(i % 1e8).padStart(8, '0')}` : null,
+    reporter_phone: source === 'hotline' || source === 'public' ? `139${tag.padStart(8, '0').slice(-8)}` : null,
     anonymous: 0,
     reported_by: reporter.id,
     unit_id: b.unitId,

@@ -20,20 +20,25 @@ export interface CaseStore {
 }
 
 /**
- * A demo-city store with `cases` bulk-generated cases, in bench/data/cache/<name> (kept for
- * the next run with --keep; otherwise rebuilt). `history`: a year of cases up to now;
- * `open`: every case open now.
+ * A demo-city store with `cases` bulk-generated cases, in bench/data/cache/<name> (used
+ * again by later runs unless --fresh). `history`: a year of cases up to now; `open`: every
+ * case open now.
  */
 export async function caseStore(
   ctx: BenchContext,
   name: string,
-  opts: { cases: number; shape: 'history' | 'open'; events: boolean },
+  opts: { cases: number; shape: 'history' | 'open'; events: boolean; copies?: number },
 ): Promise<CaseStore> {
   const dir = join(ctx.dataDir, 'cache', name);
   const key = { v: GENERATOR_VERSION, ...opts, grids: DEMO_GRIDS, seed: DEMO_SEED };
   const t0 = performance.now();
-  const reused = await cachedStore(dir, key, ctx.keep, async (d) => {
-    ctx.log(`  building ${name}: demo city, then ${opts.cases.toLocaleString('en-US')} ${opts.shape} cases${opts.events ? ' with events' : ''}`);
+  const reused = await cachedStore(dir, key, ctx.fresh, async (d) => {
+    const copies = opts.copies ?? 1;
+    ctx.log(
+      `  building ${name}: demo city, then ${opts.cases.toLocaleString('en-US')} ${opts.shape} cases` +
+        (copies > 1 ? ` (${(opts.cases / copies).toLocaleString('en-US')} histories × ${copies})` : '') +
+        (opts.events ? ' with events' : ''),
+    );
     const now = Math.floor(Date.now() / 60_000) * 60_000;
     const open = await openDemoStore(d);
     try {
@@ -43,7 +48,8 @@ export async function caseStore(
           ? { kind: 'history', from: now - 365 * 86_400_000, to: now }
           : { kind: 'open', newlyOverdue: 0.1, marked: 0.05 };
       const report = bulkLoad(sqliteFileOf(d), world, {
-        cases: opts.cases,
+        cases: opts.cases / copies,
+        copies,
         now,
         shape,
         seed: 20261121,

@@ -8,8 +8,14 @@ export interface BenchContext {
   dataDir: string;
   /** Smaller sizes and shorter runs, for trying the harness (not for the record). */
   quick: boolean;
-  /** Keep generated stores between runs (bench/data/cache) instead of deleting them. */
+  /** Keep the work folders of this run (server logs, copies of stores) for a look afterwards. */
   keep: boolean;
+  /**
+   * Rebuild the generated case stores (bench/data/cache) even when a matching one is there.
+   * By default a store built by an earlier run with the same generator, sizes and migrations
+   * is used again: building 10 M cases takes minutes.
+   */
+  fresh: boolean;
   /** PostgreSQL for the parts that also run there (from DATABASE_URL). */
   databaseUrl?: string;
   /** Write CPU profiles of the servers under test (bench/data/profiles). */

@@ -56,19 +56,18 @@ export async function openDemoStore(
 }
 
 /**
- * A generated store kept between runs when asked (--keep): `build` fills `dir`; the next run
- * with the same key finds it ready. Without `keep` the folder is always built afresh.
- * Returns whether it was reused.
+ * A generated store kept between runs: `build` fills `dir`; a later run with the same key
+ * (and migrations) finds it ready, unless `fresh`. Returns whether it was reused.
  */
 export async function cachedStore(
   dir: string,
   key: Record<string, unknown>,
-  keep: boolean,
+  fresh: boolean,
   build: (dir: string) => Promise<void>,
 ): Promise<boolean> {
   const marker = join(dir, 'bench-store.json');
   const want = JSON.stringify({ ...key, migrations: Object.keys(MIGRATIONS) });
-  if (keep && existsSync(marker) && readFileSync(marker, 'utf8') === want) {
+  if (!fresh && existsSync(marker) && readFileSync(marker, 'utf8') === want) {
     return true;
   }
   rmSync(dir, { recursive: true, force: true });

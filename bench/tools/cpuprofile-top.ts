@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 
 interface Node {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
   children?: number[];
 }
 interface Profile {
@@ -39,7 +39,7 @@ p.samples.forEach((id, i) => {
 });
 const label = (n: Node) => {
   const url = n.callFrame.url.replace(/^.*\/(node_modules|server|bench)\//, '$1/');
-  return `${n.callFrame.functionName || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}`;
+  return `${n.callFrame.functionName || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber ?? 0}`;
 };
 const self = new Map<string, number>();
 const incl = new Map<string, number>();

@@ -25,6 +25,7 @@ import { registerInspectorRoutes } from './modules/inspector/inspector.routes';
 import { registerOpen311Routes } from './modules/open311/open311.routes';
 import { registerOrgRoutes } from './modules/org/org.routes';
 import { registerPortalRoutes } from './modules/portal/portal.routes';
+import { registerReportsRoutes } from './modules/reports/reports.routes';
 import { registerRoutingRoutes } from './modules/routing/routing.routes';
 import { registerSpaceRoutes } from './modules/space/space.routes';
 import { createServices, type Services } from './services';
@@ -109,6 +110,7 @@ export async function buildApp(
   registerHotlineRoutes(app, services);
   registerImportRoutes(app, services);
   registerEvaluationRoutes(app, services);
+  registerReportsRoutes(app, services);
   registerConsoleRoutes(app, services);
   // The built web console at `/` (skipped when web/dist has not been built).
   await registerWebConsole(app);

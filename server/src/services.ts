@@ -27,6 +27,7 @@ import {
 import { gcj02ToWgs84 } from './modules/space/gcj02';
 import { createHotlineService, type HotlineService } from './modules/hotline/hotline.service';
 import { createImportService, type ImportService } from './modules/imports/imports.service';
+import { createReportsService, type ReportsService } from './modules/reports/reports.service';
 import { postgresLeader, soleLeader } from './jobs/leader';
 import { startScheduler } from './jobs/scheduler';
 import { DomainError } from './lib/errors';
@@ -61,6 +62,8 @@ export interface Services {
   caseEvents: CaseEventHooks;
   /** Indicators, rankings, drill-down, hotspots, trends, 721 ratio; incremental rollups. */
   evaluation: EvaluationService;
+  /** The monthly evaluation report (月度综合评价报告) as data, Excel and PDF. */
+  reports: ReportsService;
   seeds: Seeds;
   /** Starts background work (the clock's sweeps); main.ts calls it, tests drive jobs directly. */
   start(): Promise<void>;
@@ -215,6 +218,23 @@ export async function createServices(ctx: AppContext): Promise<Services> {
   });
   // The evaluation rollups follow every case event in the event's own transaction.
   caseEvents.subscribe('evaluation', evaluation.onCaseEvent);
+  const reports = createReportsService(ctx, {
+    evaluation,
+    regions: () => space.regions(),
+    timeZone: () => clock.calendar().timeZone,
+    matterName: async (code) =>
+      (await catalog.getEntry('matter', code).catch(() => null))?.name ?? null,
+    locate(lng, lat) {
+      const hit = space.locate(lng, lat);
+      return hit ? { gridCode: hit.grid.code, communityName: hit.community?.name ?? null } : null;
+    },
+    grid: async (actor, code) => {
+      const g = await space.getGrid(actor, code).catch(() => null);
+      return g
+        ? { center: g.center, name: g.name, communityName: g.community?.name ?? null }
+        : null;
+    },
+  });
   const partial = {
     ctx,
     clock,
@@ -233,6 +253,7 @@ export async function createServices(ctx: AppContext): Promise<Services> {
     imports,
     caseEvents,
     evaluation,
+    reports,
   };
   const seeds = createSeeds(partial);
   const timers: NodeJS.Timeout[] = [];

@@ -101,6 +101,12 @@ export const CONFIG_VARIABLES = {
     default: '',
     sensitive: false,
   },
+  REPORT_FONT_PATH: {
+    description:
+      'Font with Chinese glyphs for PDF reports (.ttf, .otf or .ttc; a collection face as path#PostScriptName). Empty: search the system (Debian: apt-get install fonts-noto-cjk).',
+    default: '',
+    sensitive: false,
+  },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -136,6 +142,7 @@ const envSchema = z.object({
   COOKIE_SECURE: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   MAP_TILE_URL: z.string(),
+  REPORT_FONT_PATH: z.string(),
 });
 
 function isTimeZone(tz: string): boolean {
@@ -172,6 +179,8 @@ export interface Config {
   readonly uploads: { readonly limitBytes: number };
   readonly logLevel: string;
   readonly mapTileUrl: string;
+  /** PDF reports: the configured CJK font file ('' = search the system). */
+  readonly reports: { readonly fontPath: string };
 }
 
 export class ConfigError extends Error {
@@ -226,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     uploads: { limitBytes: e.UPLOAD_LIMIT_BYTES },
     logLevel: e.LOG_LEVEL,
     mapTileUrl: e.MAP_TILE_URL,
+    reports: { fontPath: e.REPORT_FONT_PATH.trim() },
   } satisfies Config);
 }
 

@@ -4,6 +4,7 @@ import type { CaseErrorCode } from '../modules/cases/cases.errors';
 import type { CatalogErrorCode } from '../modules/catalog/catalog.errors';
 import type { ClockErrorCode } from '../modules/clock/clock.errors';
 import type { EvaluationErrorCode } from '../modules/evaluation/evaluation.errors';
+import type { ReportErrorCode } from '../modules/reports/reports.errors';
 import type { HotlineErrorCode } from '../modules/hotline/hotline.errors';
 import type { ImportErrorCode } from '../modules/imports/imports.errors';
 import type { Open311ErrorCode } from '../modules/open311/open311.errors';
@@ -38,7 +39,8 @@ export type ErrorCode =
   | CaseErrorCode
   | HotlineErrorCode
   | ImportErrorCode
-  | EvaluationErrorCode;
+  | EvaluationErrorCode
+  | ReportErrorCode;
 
 /**
  * The one map from error code to HTTP status. A `Record` over the union: adding a code
@@ -154,4 +156,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   EVALUATION_PERIOD_INVALID: 400,
   EVALUATION_INDICATOR_UNKNOWN: 400,
   EVALUATION_BOARD_NOT_PUBLISHED: 404,
+
+  REPORT_FONT_MISSING: 503,
 };

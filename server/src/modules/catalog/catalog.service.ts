@@ -4,7 +4,7 @@ import { appError } from '../../lib/app-error';
 import type { FieldIssue } from '../../lib/errors';
 import { uuidv7 } from '../../lib/ids';
 import type { Actor } from '../auth/actor';
-import { catalogRepository as repo } from './catalog.repository';
+import { catalogRepository } from './catalog.repository';
 import type {
   AreaLimitsBody,
   CreateConditionBody,
@@ -141,12 +141,55 @@ export interface CatalogEntryView extends CatalogEntry {
 
 export type CatalogService = Awaited<ReturnType<typeof createCatalogService>>;
 
+/** Repository functions that write (by name): insert…, update…, upsert…, delete…, replace…, put…. */
+const WRITES = /^(insert|update|upsert|delete|replace|put)/;
+
+/** The repository, calling `changed` after each of its writes. */
+function dropLookupsOnWrite<R extends Record<string, unknown>>(repository: R, changed: () => void): R {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(repository)) {
+    out[name] =
+      typeof fn === 'function' && WRITES.test(name)
+        ? async (...args: unknown[]) => {
+            try {
+              return (await (fn as (...a: unknown[]) => Promise<unknown>)(...args)) as unknown;
+            } finally {
+              changed();
+            }
+          }
+        : fn;
+  }
+  return out as R;
+}
+
 /**
  * The GB/T 47678.5 code tables (components, matters) with local extensions, legacy code
  * mapping, registration conditions with handling limits per area class, and stage limits.
  */
 export async function createCatalogService(ctx: AppContext) {
   const db = ctx.store.db;
+
+  /**
+   * The look-ups intake makes for every case (a code → its current code, a matter → its
+   * handling limit), kept in memory on SQLite, where the store belongs to this one process.
+   * Only answers are kept, never errors, and every write of this service (a repository write,
+   * a seed, an import) drops them all. PostgreSQL may be shared by several nodes: it is read
+   * every time.
+   */
+  const lookups = ctx.store.kind === 'sqlite' ? new Map<string, unknown>() : null;
+  async function remembered<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!lookups) {
+      return load();
+    }
+    if (lookups.has(key)) {
+      return lookups.get(key) as T;
+    }
+    // Frozen: every caller gets the same object.
+    const value = Object.freeze(await load());
+    lookups.set(key, value);
+    return value;
+  }
+  const repo = dropLookupsOnWrite(catalogRepository, () => lookups?.clear());
 
   /** Stage limits in memory, for the synchronous lookup; refreshed on every write here. */
   let stageSnapshot = new Map<string, StageLimit>();
@@ -163,6 +206,55 @@ export async function createCatalogService(ctx: AppContext) {
    * @throws CATALOG_CODE_INVALID, CATALOG_CODE_UNMAPPABLE, CATALOG_ENTRY_NOT_FOUND
    */
   async function resolveCode(
+    input: string,
+    opts: { kind: CatalogKind; legacyKind?: LegacyKind; path?: string },
+  ): Promise<ResolvedCode> {
+    // The path only names the field in an error, and errors are not remembered.
+    return remembered(`code|${opts.kind}|${opts.legacyKind ?? ''}|${input}`, () =>
+      resolveCodeFromStore(input, opts),
+    );
+  }
+
+  /** timeLimitFor, from the store. */
+  async function timeLimitFromStore(q: {
+    matterCode: string;
+    conditionId?: string | null;
+    areaClass: AreaClass;
+  }): Promise<HandlingLimit> {
+    const matter = await resolveCode(q.matterCode, { kind: 'matter', path: 'matterCode' });
+    const row = q.conditionId
+      ? await repo.findCondition(db, q.conditionId)
+      : await repo.firstActiveCondition(db, matter.code);
+    if (!row || row.matter_code !== matter.code) {
+      throw appError(
+        'CATALOG_CONDITION_NOT_FOUND',
+        q.conditionId
+          ? `Matter ${matter.code} has no registration condition ${q.conditionId}`
+          : `Matter ${matter.code} has no active registration condition`,
+        [{ path: q.conditionId ? 'conditionId' : 'matterCode', message: 'no such condition' }],
+      );
+    }
+    const limit = await repo.findLimit(db, row.id, q.areaClass);
+    if (!limit) {
+      ctx.log.warn(
+        { conditionId: row.id, areaClass: q.areaClass },
+        'condition without a limit for the area class; using the generic default',
+      );
+    }
+    const { amount, unit } = limit ?? GENERIC_EVENT_CONDITION.limits[q.areaClass];
+    return {
+      conditionId: row.id,
+      conditionName: row.name,
+      matterCode: matter.code,
+      amount,
+      unit,
+      photoRequired: row.photo_required === 1,
+      urgent: row.urgent === 1,
+      closureCondition: row.closure_condition,
+    };
+  }
+
+  async function resolveCodeFromStore(
     input: string,
     opts: { kind: CatalogKind; legacyKind?: LegacyKind; path?: string },
   ): Promise<ResolvedCode> {
@@ -266,6 +358,7 @@ export async function createCatalogService(ctx: AppContext) {
     /** Seeds the reference tables, default conditions and stage limits; idempotent. */
     async seedReference(): Promise<SeedSummary> {
       const summary = await seedReferenceCatalog(db);
+      lookups?.clear();
       await reloadStageLimits();
       return summary;
     },
@@ -599,37 +692,9 @@ export async function createCatalogService(ctx: AppContext) {
       conditionId?: string | null;
       areaClass: AreaClass;
     }): Promise<HandlingLimit> {
-      const matter = await resolveCode(q.matterCode, { kind: 'matter', path: 'matterCode' });
-      const row = q.conditionId
-        ? await repo.findCondition(db, q.conditionId)
-        : await repo.firstActiveCondition(db, matter.code);
-      if (!row || row.matter_code !== matter.code) {
-        throw appError(
-          'CATALOG_CONDITION_NOT_FOUND',
-          q.conditionId
-            ? `Matter ${matter.code} has no registration condition ${q.conditionId}`
-            : `Matter ${matter.code} has no active registration condition`,
-          [{ path: q.conditionId ? 'conditionId' : 'matterCode', message: 'no such condition' }],
-        );
-      }
-      const limit = await repo.findLimit(db, row.id, q.areaClass);
-      if (!limit) {
-        ctx.log.warn(
-          { conditionId: row.id, areaClass: q.areaClass },
-          'condition without a limit for the area class; using the generic default',
-        );
-      }
-      const { amount, unit } = limit ?? GENERIC_EVENT_CONDITION.limits[q.areaClass];
-      return {
-        conditionId: row.id,
-        conditionName: row.name,
-        matterCode: matter.code,
-        amount,
-        unit,
-        photoRequired: row.photo_required === 1,
-        urgent: row.urgent === 1,
-        closureCondition: row.closure_condition,
-      };
+      return remembered(`limit|${q.matterCode}|${q.conditionId ?? ''}|${q.areaClass}`, () =>
+        timeLimitFromStore(q),
+      );
     },
 
     // --- stage limits
@@ -745,6 +810,7 @@ export async function createCatalogService(ctx: AppContext) {
     ): Promise<ImportReport> {
       assertCityAdmin(actor);
       const report = await importCatalog(db, doc, opts);
+      lookups?.clear();
       if (!opts.dryRun) {
         await reloadStageLimits();
       }

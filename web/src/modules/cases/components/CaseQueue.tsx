@@ -1,4 +1,4 @@
-import { Alert, Empty, Grid, List, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Empty, List, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { casesApi } from '../../../api/cases.api';
 import type { CaseListQuery, CaseView } from '../../../api/types';
@@ -11,6 +11,7 @@ import { casesMessages } from '../cases.messages';
 import { useLiveCaseEvents } from '../hooks/useLiveCaseEvents';
 import { CaseStateTag } from './CaseStateTag';
 import { TrafficLight } from './TrafficLight';
+import { useScreens } from '../../core/hooks/useScreens';
 
 export interface CaseQueueProps {
   /** The cases of this queue (states, sort…); page and pageSize are managed here. */
@@ -44,7 +45,7 @@ export function CaseQueue({
   const t = useT(casesMessages);
   const matters = useMatters();
   const { errorText } = useApiErrors();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const [page, setPage] = useState(1);
   const key = JSON.stringify(query);
   const r = useResource(

@@ -1,7 +1,8 @@
-import { Card, Col, Drawer, Empty, Grid, Row } from 'antd';
+import { Card, Col, Drawer, Empty, Row } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/hooks/useT';
 import { casesMessages } from '../cases.messages';
+import { useScreens } from '../../core/hooks/useScreens';
 
 export interface CaseSplitViewProps {
   /** The queue (left on wide screens). */
@@ -16,7 +17,7 @@ export interface CaseSplitViewProps {
 /** A workspace's layout: list and case side by side; on small screens the case opens on top. */
 export function CaseSplitView({ list, panel, panelTitle, onClosePanel }: CaseSplitViewProps) {
   const t = useT(casesMessages);
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   if (!screens.lg) {
     return (
       <>

@@ -1,4 +1,4 @@
-import { Descriptions, Grid, Space, Tag, Typography } from 'antd';
+import { Descriptions, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CaseView } from '../../../api/types';
 import { formatTime } from '../../core/utils/time';
@@ -10,6 +10,7 @@ import { useUnits } from '../../reference/hooks/useUnits';
 import { casesMessages } from '../cases.messages';
 import { CaseStateTag } from './CaseStateTag';
 import { RoutingReason } from './RoutingReason';
+import { useScreens } from '../../core/hooks/useScreens';
 
 export interface CaseSummaryProps {
   kase: CaseView;
@@ -19,7 +20,7 @@ export interface CaseSummaryProps {
 
 /** What a case is: number, state, matter, place, reporter, unit, times and counters. */
 export function CaseSummary({ kase, compact = false }: CaseSummaryProps) {
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const t = useT(casesMessages);
   const labels = useLabels();
   const matters = useMatters();

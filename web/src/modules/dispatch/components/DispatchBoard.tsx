@@ -79,7 +79,10 @@ export function DispatchBoard() {
     <Flex vertical gap={8}>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParam('tab', k === 'toDispatch' ? null : k)}
+        onChange={(k) => {
+            setParam('tab', k === 'toDispatch' ? null : k);
+            setParam('case', null);
+          }}
         items={[
           { key: 'toDispatch', label: t('tab.toDispatch') },
           { key: 'requests', label: t('tab.requests') },
@@ -90,6 +93,7 @@ export function DispatchBoard() {
       <CaseSplitView
         list={
           <CaseQueue
+            key={tab}
             testId="dispatch-queue"
             query={QUEUES[tab]}
             selectedId={selected}

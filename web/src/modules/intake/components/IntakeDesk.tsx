@@ -33,7 +33,10 @@ export function IntakeDesk() {
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Tabs
           activeKey={tab}
-          onChange={(k) => setParam('tab', k === 'incoming' ? null : k)}
+          onChange={(k) => {
+            setParam('tab', k === 'incoming' ? null : k);
+            setParam('case', null);
+          }}
           items={[
             { key: 'incoming', label: t('tab.incoming') },
             { key: 'closing', label: t('tab.closing') },
@@ -49,6 +52,7 @@ export function IntakeDesk() {
       <CaseSplitView
         list={
           <CaseQueue
+            key={tab}
             testId="intake-queue"
             query={QUEUES[tab]}
             selectedId={selected}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { authApi } from '../../../api/auth.api';
 import { ApiError, setUnauthorizedHandler } from '../../../api/http';
 import type { User } from '../../../api/types';
@@ -19,12 +19,15 @@ export function SessionProvider({ children }: SessionProviderProps) {
   const [user, setUser] = useState<User | null>(null);
   const [status, setStatus] = useState<SessionState['status']>('loading');
   const [reason, setReason] = useState<SignedOutReason>('none');
+  // 401s of requests still in flight when the user signs out are not an expiry.
+  const signedIn = useRef(false);
 
   useEffect(() => {
     let live = true;
     authApi.me().then(
       (u) => {
         if (live) {
+          signedIn.current = true;
           setUser(u);
           setStatus('signed-in');
         }
@@ -45,6 +48,10 @@ export function SessionProvider({ children }: SessionProviderProps) {
   useEffect(
     () =>
       setUnauthorizedHandler(() => {
+        if (!signedIn.current) {
+          return;
+        }
+        signedIn.current = false;
         clearCache();
         setUser(null);
         setStatus('signed-out');
@@ -54,6 +61,7 @@ export function SessionProvider({ children }: SessionProviderProps) {
   );
 
   const signIn = useCallback((u: User) => {
+    signedIn.current = true;
     clearCache();
     setUser(u);
     setReason('none');
@@ -61,6 +69,7 @@ export function SessionProvider({ children }: SessionProviderProps) {
   }, []);
 
   const signOut = useCallback(async () => {
+    signedIn.current = false;
     try {
       await authApi.logout();
     } catch {

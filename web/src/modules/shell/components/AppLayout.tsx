@@ -1,5 +1,5 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Progress, Space, theme, Typography } from 'antd';
+import { Button, Drawer, Layout, Menu, Progress, Space, theme, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useMatches, useNavigation } from 'react-router';
 import { coreMessages } from '../../core/core.messages';
@@ -10,6 +10,7 @@ import { shellMessages } from '../shell.messages';
 import { navRoutesFor, type ConsoleRoute } from '../utils/consoleRoute';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
+import { useScreens } from '../../core/hooks/useScreens';
 
 const COLLAPSE_KEY = 'cityloop.menuCollapsed';
 
@@ -38,7 +39,7 @@ export function AppLayout({ routes }: AppLayoutProps) {
   const { locale } = useLocale();
   const t = useT(shellMessages);
   const tc = useT(coreMessages);
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const mobile = !screens.lg;
   const { token } = theme.useToken();
   const navigation = useNavigation();

@@ -1,10 +1,11 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Dropdown, Grid, Space, Typography } from 'antd';
+import { App, Avatar, Button, Dropdown, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { useSession } from '../../session/hooks/useSession';
 import { shellMessages } from '../shell.messages';
+import { useScreens } from '../../core/hooks/useScreens';
 
 /** The signed-in user's name and roles, and sign-out. */
 export function UserMenu() {
@@ -12,7 +13,7 @@ export function UserMenu() {
   const t = useT(shellMessages);
   const labels = useLabels();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const { message } = App.useApp();
   if (!user) {
     return null;

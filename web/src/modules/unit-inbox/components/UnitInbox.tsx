@@ -1,4 +1,4 @@
-import { Flex, Grid, Tabs, Tag, type TableColumnsType } from 'antd';
+import { Flex, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { CaseListQuery, CaseView } from '../../../api/types';
 import { CaseQueue } from '../../cases/components/CaseQueue';
@@ -8,6 +8,7 @@ import { useUrlParams } from '../../core/hooks/useUrlParams';
 import { useT } from '../../i18n/hooks/useT';
 import { unitInboxMessages } from '../unit-inbox.messages';
 import { LightSummary } from './LightSummary';
+import { useScreens } from '../../core/hooks/useScreens';
 
 type Tab = 'toAcknowledge' | 'handling' | 'checking';
 
@@ -31,7 +32,7 @@ const isTab = (v: string | null): v is Tab =>
  */
 export function UnitInbox() {
   const t = useT(unitInboxMessages);
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const params = useUrlParams();
   const setParam = params.set;
   const tabParam = params.get('tab');
@@ -54,7 +55,10 @@ export function UnitInbox() {
     <Flex vertical gap={8}>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParam('tab', k === 'toAcknowledge' ? null : k)}
+        onChange={(k) => {
+            setParam('tab', k === 'toAcknowledge' ? null : k);
+            setParam('case', null);
+          }}
         items={[
           { key: 'toAcknowledge', label: t('tab.toAcknowledge') },
           { key: 'handling', label: t('tab.handling') },
@@ -67,6 +71,7 @@ export function UnitInbox() {
       <CaseSplitView
         list={
           <CaseQueue
+            key={tab}
             testId="inbox-queue"
             query={QUEUES[tab]}
             selectedId={selected}

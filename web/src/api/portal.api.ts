@@ -1,0 +1,98 @@
+import { requestJson } from './http';
+
+/**
+ * The public portal's API (no account; server/src/modules/portal). Calls never count a 401 as
+ * a session expiry: the public has no session.
+ */
+
+export interface PublicCategory {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  group: string;
+  description: string;
+}
+
+export interface PublicReportBody {
+  description: string;
+  lng: number;
+  lat: number;
+  crs?: 'wgs84' | 'gcj02';
+  address?: string;
+  matterCode?: string;
+  attachmentIds?: string[];
+  contact?: { name?: string; phone?: string };
+  anonymous?: boolean;
+  /** Honeypot: people never see this field; bots fill it in. Always empty from the portal. */
+  website?: string;
+}
+
+export type PublicStatus =
+  | 'received'
+  | 'verifying'
+  | 'reviewing'
+  | 'accepted'
+  | 'dispatched'
+  | 'in_progress'
+  | 'deferred'
+  | 'checking'
+  | 'closed'
+  | 'not_accepted'
+  | 'cancelled';
+
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+
+export interface PublicReportView {
+  trackingNumber: string;
+  number: string;
+  status: PublicStatus;
+  statusName: { zh: string; en: string };
+  finished: boolean;
+  category: { code: string; name: string; nameEn: string | null } | null;
+  description: string;
+  address: string | null;
+  location: { lng: number; lat: number };
+  agency: string | null;
+  reportedAt: string;
+  updatedAt: string;
+  expectedAt: string | null;
+  closedAt: string | null;
+  history: { status: PublicStatus; name: { zh: string; en: string }; at: string }[];
+  rating: { satisfaction: Satisfaction; comment: string | null; ratedAt: string } | null;
+  canRate: boolean;
+}
+
+export interface PublicReportCreated {
+  trackingNumber: string;
+  number: string;
+  status: PublicStatus;
+}
+
+const PUBLIC = { handleUnauthorized: false } as const;
+const track = (n: string) => `/api/v1/public/reports/${encodeURIComponent(n.trim())}`;
+
+export const portalApi = {
+  categories: (signal?: AbortSignal) =>
+    requestJson<{ items: PublicCategory[] }>('/api/v1/public/categories', {
+      ...PUBLIC,
+      signal,
+    }).then((r) => r.items),
+  /** Uploads the photos of a report (all or none) and returns their ids. */
+  upload: (files: readonly Blob[]) => {
+    const form = new FormData();
+    files.forEach((f, i) => form.append('file', f, f instanceof File ? f.name : `photo-${i}.jpg`));
+    return requestJson<{ items: { id: string }[] }>('/api/v1/public/attachments', {
+      ...PUBLIC,
+      form,
+    }).then((r) => r.items.map((x) => x.id));
+  },
+  report: (body: PublicReportBody) =>
+    requestJson<PublicReportCreated>('/api/v1/public/reports', { ...PUBLIC, json: body }),
+  track: (trackingNumber: string, signal?: AbortSignal) =>
+    requestJson<PublicReportView>(track(trackingNumber), { ...PUBLIC, signal }),
+  rate: (trackingNumber: string, satisfaction: Satisfaction, comment?: string) =>
+    requestJson<PublicReportView>(`${track(trackingNumber)}/rating`, {
+      ...PUBLIC,
+      json: { satisfaction, comment: comment?.trim() || undefined },
+    }),
+};

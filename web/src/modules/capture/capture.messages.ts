@@ -1,0 +1,41 @@
+import { defineMessages } from '../i18n/utils/messages';
+
+/** Taking photos and picking the place of a problem (inspector app and public portal). */
+export const captureMessages = defineMessages(
+  {
+    'photo.take': '拍照 / 选择照片',
+    'photo.remove': '删除照片',
+    'photo.count': '{n}/{max} 张',
+    'photo.tooMany': '最多 {max} 张照片',
+    'photo.notImage': '“{name}”不是图片',
+    'photo.preparing': '正在处理照片…',
+    'place.useGps': '使用当前位置',
+    'place.locating': '正在定位…',
+    'place.gpsDenied': '无法获取位置：未允许定位。可在地图上点选位置。',
+    'place.gpsUnavailable': '无法获取位置，请在地图上点选位置。',
+    'place.gpsUnsupported': '此设备不支持定位，请在地图上点选位置。',
+    'place.tapMap': '或在地图上点选问题位置',
+    'place.picked': '已选位置：{lng}, {lat}',
+    'place.accuracy': '（精度约 {m} 米）',
+    'place.none': '尚未选择位置',
+    'place.map': '问题位置地图',
+  },
+  {
+    'photo.take': 'Take or choose photos',
+    'photo.remove': 'Remove photo',
+    'photo.count': '{n}/{max} photos',
+    'photo.tooMany': 'At most {max} photos',
+    'photo.notImage': '“{name}” is not a picture',
+    'photo.preparing': 'Preparing the photos…',
+    'place.useGps': 'Use my location',
+    'place.locating': 'Locating…',
+    'place.gpsDenied': 'No location: access was not allowed. Tap the place on the map instead.',
+    'place.gpsUnavailable': 'The location is not available. Tap the place on the map instead.',
+    'place.gpsUnsupported': 'This device cannot locate itself. Tap the place on the map instead.',
+    'place.tapMap': 'or tap the place of the problem on the map',
+    'place.picked': 'Picked: {lng}, {lat}',
+    'place.accuracy': ' (within about {m} m)',
+    'place.none': 'No place picked yet',
+    'place.map': 'Map of the place of the problem',
+  },
+);
