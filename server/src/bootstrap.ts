@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { settingsRepository } from './db/settings.repository';
 import type { Services } from './services';
 
 export interface BootstrapResult {
@@ -18,11 +19,7 @@ export async function bootstrap(s: Services): Promise<BootstrapResult> {
   const { config, store, clock } = s.ctx;
   const db = store.db;
   await s.seeds.referenceData();
-  const initialised = await db
-    .selectFrom('app_setting')
-    .select('value')
-    .where('key', '=', SETTING_INITIALISED)
-    .executeTakeFirst();
+  const initialised = await settingsRepository.get(db, SETTING_INITIALISED);
 
   if (config.demo.enabled) {
     const password = config.demo.password || randomBytes(9).toString('base64url');
@@ -70,12 +67,11 @@ export async function bootstrap(s: Services): Promise<BootstrapResult> {
 }
 
 async function markInitialised(s: Services): Promise<void> {
-  await s.ctx.store.db
-    .insertInto('app_setting')
-    .values({
-      key: SETTING_INITIALISED,
-      value: JSON.stringify(new Date(s.ctx.clock.now()).toISOString()),
-      updated_at: s.ctx.clock.now(),
-    })
-    .execute();
+  const at = s.ctx.clock.now();
+  await settingsRepository.put(
+    s.ctx.store.db,
+    SETTING_INITIALISED,
+    JSON.stringify(new Date(at).toISOString()),
+    at,
+  );
 }

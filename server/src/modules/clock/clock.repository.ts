@@ -6,6 +6,7 @@ import type {
   NewCalendarDayRow,
   NewCalendarYearRow,
 } from './clock.table';
+import { settingsRepository } from '../../db/settings.repository';
 
 type Q = Kysely<Database>;
 
@@ -78,31 +79,13 @@ export const clockRepository = {
     }
   },
 
-  async getSetting(db: Q, key: string): Promise<string | undefined> {
-    const row = await db
-      .selectFrom('app_setting')
-      .select('value')
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return row?.value;
-  },
+  getSetting: (db: Q, key: string) => settingsRepository.get(db, key),
 
   /** Writes a setting (JSON text), replacing any value. */
-  async putSetting(db: Q, key: string, value: string, now: number): Promise<void> {
-    await db
-      .insertInto('app_setting')
-      .values({ key, value, updated_at: now })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
-      .execute();
-  },
+  putSetting: (db: Q, key: string, value: string, at: number) =>
+    settingsRepository.put(db, key, value, at),
 
   /** Writes a setting unless the key exists; true when written. */
-  async insertSettingIfAbsent(db: Q, key: string, value: string, now: number): Promise<boolean> {
-    const r = await db
-      .insertInto('app_setting')
-      .values({ key, value, updated_at: now })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
-  },
+  insertSettingIfAbsent: (db: Q, key: string, value: string, at: number) =>
+    settingsRepository.insertIfAbsent(db, key, value, at),
 };

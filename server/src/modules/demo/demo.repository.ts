@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { settingsRepository } from '../../db/settings.repository';
 
 type Q = Kysely<Database>;
 
@@ -15,20 +16,11 @@ export interface StoredDemoAccount {
 /** The only SQL of the demo module: its one setting. */
 export const demoRepository = {
   async readAccounts(db: Q): Promise<StoredDemoAccount[] | undefined> {
-    const row = await db
-      .selectFrom('app_setting')
-      .select('value')
-      .where('key', '=', DEMO_ACCOUNTS_KEY)
-      .executeTakeFirst();
-    return row ? (JSON.parse(row.value) as StoredDemoAccount[]) : undefined;
+    const value = await settingsRepository.get(db, DEMO_ACCOUNTS_KEY);
+    return value ? (JSON.parse(value) as StoredDemoAccount[]) : undefined;
   },
 
   async writeAccounts(db: Q, accounts: readonly StoredDemoAccount[], now: number): Promise<void> {
-    const value = JSON.stringify(accounts);
-    await db
-      .insertInto('app_setting')
-      .values({ key: DEMO_ACCOUNTS_KEY, value, updated_at: now })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
-      .execute();
+    await settingsRepository.put(db, DEMO_ACCOUNTS_KEY, JSON.stringify(accounts), now);
   },
 };

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database';
 import type { ActorScope } from '../auth/actor';
 import { scopeFilter } from '../cases/cases.repository';
 import type { CaseStatic, FactEvent } from './facts';
+import { settingsRepository } from '../../db/settings.repository';
 
 type Q = Kysely<Database>;
 
@@ -377,22 +378,10 @@ export const evaluationRepository = {
     return out;
   },
 
-  async getSetting(db: Q, key: string): Promise<string | undefined> {
-    const row = await db
-      .selectFrom('app_setting')
-      .select('value')
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return row?.value;
-  },
+  getSetting: (db: Q, key: string) => settingsRepository.get(db, key),
 
-  async putSetting(db: Q, key: string, value: string, now: number): Promise<void> {
-    await db
-      .insertInto('app_setting')
-      .values({ key, value, updated_at: now })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
-      .execute();
-  },
+  putSetting: (db: Q, key: string, value: string, at: number) =>
+    settingsRepository.put(db, key, value, at),
 };
 
 /** A stored event row as the fact derivation reads it. */

@@ -7,6 +7,7 @@ import type {
   HotlineOrderUpdate,
   NewHotlineOrderRow,
 } from './hotline.table';
+import { settingsRepository } from '../../db/settings.repository';
 
 type Q = Kysely<Database>;
 
@@ -315,22 +316,10 @@ export const hotlineRepository = {
       .execute();
   },
 
-  async getSetting(db: Q, key: string): Promise<string | undefined> {
-    const r = await db
-      .selectFrom('app_setting')
-      .select('value')
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return r?.value;
-  },
+  getSetting: (db: Q, key: string) => settingsRepository.get(db, key),
 
-  async putSetting(db: Q, key: string, value: string, at: number): Promise<void> {
-    await db
-      .insertInto('app_setting')
-      .values({ key, value, updated_at: at })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
-      .execute();
-  },
+  putSetting: (db: Q, key: string, value: string, at: number) =>
+    settingsRepository.put(db, key, value, at),
 };
 
 export type OrderWithCase = NonNullable<

@@ -8,6 +8,7 @@ import type {
   Open311ServiceRow,
   Open311ServiceUpdate,
 } from './open311.table';
+import { settingsRepository } from '../../db/settings.repository';
 
 type Q = Kysely<Database>;
 
@@ -305,21 +306,8 @@ export const open311Repository = {
 
   // --- settings (app_setting)
 
-  async getSetting(db: Q, key: string): Promise<string | undefined> {
-    const r = await db
-      .selectFrom('app_setting')
-      .select('value')
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return r?.value;
-  },
+  getSetting: (db: Q, key: string) => settingsRepository.get(db, key),
 
-  async insertSettingIfAbsent(db: Q, key: string, value: string, at: number): Promise<boolean> {
-    const r = await db
-      .insertInto('app_setting')
-      .values({ key, value, updated_at: at })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
-  },
+  insertSettingIfAbsent: (db: Q, key: string, value: string, at: number) =>
+    settingsRepository.insertIfAbsent(db, key, value, at),
 };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { PublicTrackingRow } from './portal.table';
+import { settingsRepository } from '../../db/settings.repository';
 
 type Q = Kysely<Database>;
 
@@ -112,28 +113,12 @@ export const portalRepository = {
 
   // --- settings (app_setting)
 
-  async getSetting(db: Q, key: string): Promise<string | undefined> {
-    const r = await db
-      .selectFrom('app_setting')
-      .select('value')
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return r?.value;
-  },
+  getSetting: (db: Q, key: string) => settingsRepository.get(db, key),
 
-  async putSetting(db: Q, key: string, value: string, at: number): Promise<void> {
-    await db
-      .insertInto('app_setting')
-      .values({ key, value, updated_at: at })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
-      .execute();
-  },
+  putSetting: (db: Q, key: string, value: string, at: number) =>
+    settingsRepository.put(db, key, value, at),
 
   async insertSettingIfAbsent(db: Q, key: string, value: string, at: number): Promise<void> {
-    await db
-      .insertInto('app_setting')
-      .values({ key, value, updated_at: at })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+    await settingsRepository.insertIfAbsent(db, key, value, at);
   },
 };
