@@ -19,7 +19,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext, Part } from './lib/context';
 import { machineInfo } from './lib/machine';
-import { PARTS, textTable, updateDoc, writeResults, type Figure, type PartName, type RunResult } from './lib/report';
+import {
+  PARTS,
+  textTable,
+  updateDoc,
+  writeResults,
+  type Figure,
+  type PartName,
+  type RunResult,
+} from './lib/report';
 import { ROOT } from './lib/server-process';
 
 const USAGE = `usage: npm run bench -- [${PARTS.join('|')}]… [--quick] [--fresh] [--keep] [--doc] [--cpu-prof]`;
@@ -54,7 +62,8 @@ async function main(): Promise<void> {
     console.error(`unknown part: ${unknown.join(', ')}\n${USAGE}`);
     process.exit(2);
   }
-  const parts: PartName[] = positionals.length > 0 ? PARTS.filter((p) => positionals.includes(p)) : [...PARTS];
+  const parts: PartName[] =
+    positionals.length > 0 ? PARTS.filter((p) => positionals.includes(p)) : [...PARTS];
   const ctx: BenchContext = {
     dataDir: join(ROOT, 'bench', 'data'),
     quick: values.quick,
@@ -80,8 +89,17 @@ async function main(): Promise<void> {
       figures.push(...(await part(ctx)));
     } catch (err) {
       failures++;
-      console.error(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      figures.push({ part: name, name: 'part failed', value: null, unit: '', met: false, note: err instanceof Error ? err.message : String(err) });
+      console.error(
+        `${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
+      figures.push({
+        part: name,
+        name: 'part failed',
+        value: null,
+        unit: '',
+        met: false,
+        note: err instanceof Error ? err.message : String(err),
+      });
     }
     console.log(`== ${name} done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }

@@ -12,15 +12,27 @@ import {
   shoot,
   watchErrors,
 } from './support/browser';
+import {
+  openTask,
+  phoneContext,
+  photoFile,
+  searchSelect,
+  signIn,
+  submitTask,
+  taskCard,
+} from './support/field';
 import { buildConsole, DEMO_PASSWORD, startServer, type TestServer } from './support/server';
+import { registerWorkspaceTests } from './workspaces.steps';
 
 /**
  * The closed loop in the browser, across roles, on the real server with the built console:
- * the clerk files a hotline call → the inspector verifies (API: the inspector's page is another
- * workspace) → the clerk registers → the dispatcher dispatches → the unit acknowledges and
- * gives feedback with a photo → the inspector checks (API) → the shift leader closes. Also the
- * language switch, one bad input per form, session expiry, and screenshots of every workspace
- * at desktop and phone sizes (e2e/screenshots/).
+ * the public reports a problem with a photo in the portal and gets a tracking number → the
+ * inspector verifies in the mobile app → the clerk registers (and files a hotline call of her
+ * own) → the dispatcher dispatches → the unit acknowledges and gives feedback with a photo →
+ * the inspector checks in the mobile app → the shift leader closes → the public tracks it
+ * closed and rates it. Also the language switch, one bad input per form, session expiry, the
+ * command centre, the inspector's offline queue, the admin, and screenshots of every
+ * workspace at desktop and phone sizes (e2e/screenshots/).
  */
 
 let server: TestServer;
@@ -30,6 +42,11 @@ let page: Page;
 let errors: string[];
 let caseId = '';
 let caseNumber = '';
+/** The public's tracking number of the loop's case, and the phones of the field steps. */
+let trackingNumber = '';
+let citizen: BrowserContext;
+let field: BrowserContext;
+let mobile: Page;
 let photo: Buffer;
 const grids: { code: string; center: [number, number] }[] = [];
 
@@ -137,9 +154,15 @@ beforeAll(async () => {
   const d = await file('竹影小区外墙角垃圾成堆', 3);
   for (const id of [b, c, d]) {
     await inspector.act(id, { action: 'verify', verifyResult: true });
-    await clerk.act(id, { action: 'register', matterCode: '06010', conditionId: conditions.items[0]!.id });
+    await clerk.act(id, {
+      action: 'register',
+      matterCode: '06010',
+      conditionId: conditions.items[0]!.id,
+    });
   }
-  const units = await dispatcher.get<{ items: { id: string; code: string }[] }>('/api/v1/org/units');
+  const units = await dispatcher.get<{ items: { id: string; code: string }[] }>(
+    '/api/v1/org/units',
+  );
   const sanitation = units.items.find((u) => u.code === 'sanitation')!.id;
   for (const id of [c, d]) {
     await dispatcher.act(id, { action: 'dispatch', targetUnitId: sanitation });
@@ -169,6 +192,61 @@ afterAll(async () => {
 });
 
 describe('the closed loop in the browser', () => {
+  it('the public reports a problem with a photo in the portal and gets a tracking number', async () => {
+    citizen = await phoneContext(browser, grids[0]!.center);
+    const p = await citizen.newPage();
+    const citizenErrors = watchErrors(p);
+    await p.goto(url('/portal'));
+    await p.getByTestId('public-report-form').waitFor();
+    await shoot(p, 'phone-portal');
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
+
+    const description = '春晖社区东门垃圾桶旁有暴露垃圾，气味很大，请尽快清理';
+    await p.getByTestId('public-description').fill(description);
+    // Bad input 1: no place. The message says what to do; the text stays.
+    await p.getByTestId('public-submit').click();
+    await p.getByText('请使用定位或在地图上点选问题位置').first().waitFor();
+    expect(await p.getByTestId('public-description').inputValue()).toBe(description);
+
+    await p.getByTestId('public-photos-input').setInputFiles(photoFile(photo, 'rubbish.jpg'));
+    await p.getByTestId('photo-thumb').waitFor();
+    await p.getByTestId('public-place-gps').click();
+    await expect
+      .poll(() => p.getByTestId('public-place-value').textContent())
+      .toContain('已选位置');
+    await searchSelect(p, 'public-category', '暴露垃圾');
+    // Bad input 2: a phone number that is not one.
+    await p.getByTestId('public-name').fill('陈女士');
+    await p.getByTestId('public-phone').fill('call me');
+    await p.getByTestId('public-submit').click();
+    await p.getByText('请输入有效的电话号码').waitFor();
+    expect(await p.getByTestId('public-description').inputValue()).toBe(description);
+    await p.getByTestId('public-phone').fill('13900139000');
+    await shoot(p, 'phone-portal-filled');
+
+    await p.getByTestId('public-submit').click();
+    trackingNumber = (await p.getByTestId('tracking-number').textContent())!.trim();
+    expect(trackingNumber).toMatch(/^[0-9A-Z]{10}$/);
+    await shoot(p, 'phone-portal-sent');
+
+    // The case behind the tracking number, as the staff see it.
+    const clerk = await ApiClient.login(server.url, 'clerk');
+    const view = await clerk.get<{ number: string }>(`/api/v1/public/reports/${trackingNumber}`);
+    const found = await clerk.get<{ items: { id: string; source: string; state: string }[] }>(
+      `/api/v1/cases?q=${view.number}`,
+    );
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]).toMatchObject({ source: 'public', state: 'verifying' });
+    caseId = found.items[0]!.id;
+    caseNumber = view.number;
+
+    await p.getByTestId('view-progress').click();
+    await p.getByTestId('track-view').waitFor();
+    expect(await p.getByTestId('track-status').textContent()).toBe('现场核实中');
+    await shoot(p, 'phone-portal-track');
+    expect(citizenErrors).toEqual([]);
+  });
+
   it('sends a signed-out user to login and back to the page they wanted', async () => {
     await page.goto(url('/intake/new'));
     await page.waitForURL((u) => u.pathname === '/login');
@@ -180,13 +258,17 @@ describe('the closed loop in the browser', () => {
     await page.locator('#username').fill('clerk');
     await page.locator('#password').fill('not-the-password');
     await page.locator('[data-testid=login-form] button[type=submit]').click();
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toContain('用户名或密码错误');
     expect(await page.locator('#username').inputValue()).toBe('clerk');
 
     await login(page, 'clerk');
     expect(new URL(page.url()).pathname).toBe('/intake/new');
     expect(await desk.cookies()).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'cityloop_session', httpOnly: true })]),
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'cityloop_session', httpOnly: true }),
+      ]),
     );
     expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/token|session/i);
   });
@@ -211,7 +293,9 @@ describe('the closed loop in the browser', () => {
     const [lng, lat] = grids[0]!.center;
     await page.getByTestId('location-coords').locator('input').fill(`${lng}, ${lat}`);
     await page.getByTestId('location-coords').locator('input').press('Enter');
-    await expect.poll(() => page.getByTestId('location-place').textContent()).toContain(grids[0]!.code);
+    await expect
+      .poll(() => page.getByTestId('location-place').textContent())
+      .toContain(grids[0]!.code);
 
     // The matter by pinyin initials: 暴露垃圾 = bllj.
     await pick(page, 'field-matter', '06010', 'bllj');
@@ -234,10 +318,10 @@ describe('the closed loop in the browser', () => {
 
     await page.getByTestId('submit-report').click();
     await page.waitForURL((u) => u.pathname === '/intake' && u.searchParams.has('case'));
-    caseId = new URL(page.url()).searchParams.get('case')!;
+    expect(new URL(page.url()).searchParams.get('case')).not.toBe(caseId);
     await page.getByTestId('case-panel').waitFor();
-    caseNumber = (await page.getByTestId('case-panel').getAttribute('data-case-number'))!;
-    expect(caseNumber).toMatch(/^\d{13}$/);
+    const hotlineNumber = await page.getByTestId('case-panel').getAttribute('data-case-number');
+    expect(hotlineNumber).toMatch(/^\d{13}$/);
     await expectState(page, 'verifying');
     // The case filed a moment ago in the same place is suggested as a duplicate.
     await page.getByTestId('duplicates').waitFor();
@@ -245,9 +329,32 @@ describe('the closed loop in the browser', () => {
     await shoot(page, 'desktop-intake');
   });
 
-  it('the inspector verifies; the clerk sees it live and registers the case', async () => {
-    const inspector = await ApiClient.login(server.url, 'inspector');
-    await inspector.act(caseId, { action: 'verify', verifyResult: true, note: '现场核实属实' });
+  it('the inspector verifies in the mobile app; the clerk sees it live and registers it', async () => {
+    // The clerk opens the public's report; it waits for the grid inspector.
+    await page.goto(url(`/intake?case=${caseId}`));
+    await page.getByTestId('case-panel').waitFor();
+    await expectState(page, 'verifying');
+
+    field = await phoneContext(browser, grids[0]!.center);
+    mobile = await field.newPage();
+    await signIn(mobile, server.url, 'inspector', DEMO_PASSWORD);
+    expect(new URL(mobile.url()).pathname).toBe('/inspector');
+    await taskCard(mobile, caseNumber, 'verify').waitFor();
+    await shoot(mobile, 'phone-inspector-tasks', { fullPage: false });
+    await openTask(mobile, server.url, caseNumber, 'verify');
+    // Bad input: no result chosen. The note stays.
+    await mobile.getByTestId('task-note').fill('现场核实属实，垃圾约两袋');
+    await mobile.getByTestId('task-submit').click();
+    await mobile.getByText('请选择核实结果').waitFor();
+    expect(await mobile.getByTestId('task-note').inputValue()).toBe('现场核实属实，垃圾约两袋');
+    await mobile.getByTestId('task-result').getByText('属实', { exact: true }).click();
+    await mobile.evaluate(() => window.scrollTo(0, 0));
+    await mobile.getByTestId('task-map').locator('path').first().waitFor();
+    await shoot(mobile, 'phone-inspector-verify', { fullPage: false });
+    await mobile.getByTestId('task-submit').scrollIntoViewIfNeeded();
+    await shoot(mobile, 'phone-inspector-verify-form', { fullPage: false });
+    await submitTask(mobile);
+    await taskCard(mobile, caseNumber, 'verify').waitFor({ state: 'detached' });
     await expectState(page, 'pending_register');
 
     await openAction(page, 'register');
@@ -258,6 +365,9 @@ describe('the closed loop in the browser', () => {
     await pick(page, 'field-matter', '06010', '暴露垃圾');
     // 06010 has two registration conditions: the clerk picks one.
     await pick(page, 'field-condition', '公共区域');
+    // The handling deadline the chosen condition gives, from the working calendar.
+    await page.getByTestId('deadline-preview').waitFor();
+    await shoot(page, 'desktop-register-form');
     await submitAction(page);
     await expectState(page, 'registered');
     await logout(page);
@@ -269,7 +379,11 @@ describe('the closed loop in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/dispatch');
     await page.locator(`[data-testid=queue-row][data-case-number="${caseNumber}"]`).click();
     await page.getByTestId('case-panel').waitFor();
-    await expect.poll(() => page.getByTestId('case-panel').getByTestId('routing-reason').first().textContent()).toContain('环境卫生');
+    await expect
+      .poll(() =>
+        page.getByTestId('case-panel').getByTestId('routing-reason').first().textContent(),
+      )
+      .toContain('环境卫生');
     await shoot(page, 'desktop-dispatch');
 
     await openAction(page, 'dispatch');
@@ -329,12 +443,20 @@ describe('the closed loop in the browser', () => {
     await logout(page);
   });
 
-  it('the inspector checks on site; the shift leader closes', async () => {
-    const inspector = await ApiClient.login(server.url, 'inspector');
-    const id = await inspector.uploadPhoto();
-    expect((await inspector.act(caseId, { action: 'check_pass', attachmentIds: [id] })).state).toBe(
-      'handled',
-    );
+  it('the inspector checks on site in the mobile app; the shift leader closes', async () => {
+    await openTask(mobile, server.url, caseNumber, 'check');
+    await mobile.getByTestId('task-result').getByText('已处置到位（通过）').click();
+    // Bad input: the matter's closure condition asks for a photo of the site.
+    await mobile.getByTestId('task-submit').click();
+    await mobile.getByText('请拍摄至少一张现场照片').waitFor();
+    await mobile.getByTestId('task-photos-input').setInputFiles(photoFile(photo, 'check.jpg'));
+    await mobile.getByTestId('photo-thumb').waitFor();
+    await mobile.getByTestId('task-submit').scrollIntoViewIfNeeded();
+    await shoot(mobile, 'phone-inspector-check', { fullPage: false });
+    await submitTask(mobile);
+    await taskCard(mobile, caseNumber, 'check').waitFor({ state: 'detached' });
+    const clerk = await ApiClient.login(server.url, 'clerk');
+    expect((await clerk.get<{ state: string }>(`/api/v1/cases/${caseId}`)).state).toBe('handled');
     await login(page, 'leader');
     expect(new URL(page.url()).pathname).toBe('/intake');
     await page.getByRole('tab', { name: '待结案 / 待审核' }).click();
@@ -342,6 +464,32 @@ describe('the closed loop in the browser', () => {
     await openAction(page, 'close');
     await submitAction(page);
     await expectState(page, 'closed');
+  });
+
+  it('the public tracks the report closed in the portal and rates the result', async () => {
+    const p = await citizen.newPage();
+    await p.goto(url('/portal?tab=track'));
+    await p.getByTestId('track-input').fill(trackingNumber.toLowerCase());
+    await p.getByTestId('track-submit').click();
+    await p.locator('[data-testid=track-view][data-status=closed]').waitFor();
+    expect(await p.getByTestId('track-status').textContent()).toBe('已办结');
+    const steps = await p
+      .getByTestId('track-step')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(steps[0]).toBe('received');
+    expect(steps.at(-1)).toBe('closed');
+    expect(steps).toEqual(expect.arrayContaining(['verifying', 'accepted', 'in_progress']));
+    // Bad input: a rating needs a choice; the comment stays.
+    await p.getByTestId('rating-comment').fill('处理很及时，谢谢');
+    await p.getByTestId('rating-submit').click();
+    await p.getByText('请选择满意程度').waitFor();
+    expect(await p.getByTestId('rating-comment').inputValue()).toBe('处理很及时，谢谢');
+    await p.getByTestId('rating-satisfaction').getByText('满意', { exact: true }).click();
+    await p.getByTestId('rating-submit').click();
+    await p.getByTestId('rating-done').waitFor();
+    await shoot(p, 'phone-portal-closed');
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
+    await citizen.close();
   });
 
   it('the case page shows the map, photos before and after, deadlines and every event', async () => {
@@ -374,7 +522,11 @@ describe('the closed loop in the browser', () => {
     await page.getByTestId('lang-switch').getByText('EN').click();
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Case');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.locator('[data-testid=case-page] [data-state=closed]').first().getByText('Closed').waitFor();
+    await page
+      .locator('[data-testid=case-page] [data-state=closed]')
+      .first()
+      .getByText('Closed')
+      .waitFor();
     await page.getByTestId('timeline-item').last().getByText('Close', { exact: true }).waitFor();
     await page.reload();
     await page.getByTestId('case-page').waitFor();
@@ -403,7 +555,7 @@ describe('the closed loop in the browser', () => {
       page.waitForEvent('download'),
       page.getByTestId('export-xlsx').click(),
     ]);
-    const file = readFileSync((await download.path())!);
+    const file = readFileSync(await download.path());
     expect(file.subarray(0, 2).toString()).toBe('PK');
     expect(download.suggestedFilename()).toMatch(/^cases-\d{8}-\d{4}\.xlsx$/);
 
@@ -501,3 +653,13 @@ describe('every workspace fits a phone', () => {
     await laptop.close();
   });
 });
+
+registerWorkspaceTests(() => ({
+  url: server.url,
+  browser,
+  grids,
+  photo,
+  caseId,
+  caseNumber,
+  trackingNumber,
+}));

@@ -21,7 +21,11 @@ import { uuidv7 } from '../../server/src/lib/ids';
 import { stageOf, type ClockStage } from '../../server/src/modules/cases/case-clock';
 import { eventHash, GENESIS_HASH } from '../../server/src/modules/cases/event-hash';
 import type { CaseRow } from '../../server/src/modules/cases/cases.table';
-import { deriveFacts, type CaseStatic, type FactEvent } from '../../server/src/modules/evaluation/facts';
+import {
+  deriveFacts,
+  type CaseStatic,
+  type FactEvent,
+} from '../../server/src/modules/evaluation/facts';
 import type { DemoCity } from '../../server/src/modules/demo/demo-city';
 import { mulberry32 } from '../../server/src/modules/demo/prng';
 import type { Services } from '../../server/src/services';
@@ -108,7 +112,10 @@ export interface BulkWorld {
 /** Reads the world of a bootstrapped demo store from its services. */
 export async function loadWorld(services: Services, city: DemoCity): Promise<BulkWorld> {
   const db = services.ctx.store.db;
-  const users = await db.selectFrom('app_user').select(['id', 'username', 'display_name']).execute();
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'display_name'])
+    .execute();
   const byName = new Map(users.map((u) => [u.username, u]));
   const actor = (username: string, role: Actor['role']): Actor => {
     const u = byName.get(username);
@@ -117,7 +124,10 @@ export async function loadWorld(services: Services, city: DemoCity): Promise<Bul
     }
     return { id: u.id, name: u.display_name, role };
   };
-  const assignments = await db.selectFrom('inspector_grid').select(['user_id', 'grid_code']).execute();
+  const assignments = await db
+    .selectFrom('inspector_grid')
+    .select(['user_id', 'grid_code'])
+    .execute();
   const inspectorOfGrid = new Map(assignments.map((a) => [a.grid_code, a.user_id]));
   const userById = new Map(users.map((u) => [u.id, u]));
   const grids: GridInfo[] = [];
@@ -125,14 +135,31 @@ export async function loadWorld(services: Services, city: DemoCity): Promise<Bul
   for (const g of city.grids) {
     const ring = g.geometry.coordinates[0]!;
     const points: GridInfo['points'] = [];
-    for (const [u, v] of [[0.3, 0.3], [0.7, 0.3], [0.5, 0.5], [0.3, 0.7], [0.7, 0.7]] as const) {
+    for (const [u, v] of [
+      [0.3, 0.3],
+      [0.7, 0.3],
+      [0.5, 0.5],
+      [0.3, 0.7],
+      [0.7, 0.7],
+    ] as const) {
       const [a, b, c, d] = ring as [Position, Position, Position, Position];
-      const lng = (1 - u) * (1 - v) * a[0]! + u * (1 - v) * b[0]! + u * v * c[0]! + (1 - u) * v * d[0]!;
-      const lat = (1 - u) * (1 - v) * a[1]! + u * (1 - v) * b[1]! + u * v * c[1]! + (1 - u) * v * d[1]!;
-      points.push({ lng: Math.round(lng * 1e7) / 1e7, lat: Math.round(lat * 1e7) / 1e7, h3: latLngToCell(lat, lng, 9) });
+      const lng = (1 - u) * (1 - v) * a[0] + u * (1 - v) * b[0] + u * v * c[0] + (1 - u) * v * d[0];
+      const lat = (1 - u) * (1 - v) * a[1] + u * (1 - v) * b[1] + u * v * c[1] + (1 - u) * v * d[1];
+      points.push({
+        lng: Math.round(lng * 1e7) / 1e7,
+        lat: Math.round(lat * 1e7) / 1e7,
+        h3: latLngToCell(lat, lng, 9),
+      });
     }
     const hit = services.space.locate(points[2]!.lng, points[2]!.lat);
-    if (!hit || hit.grid.code !== g.code || !hit.community || !hit.street || !hit.district || !hit.city) {
+    if (
+      !hit ||
+      hit.grid.code !== g.code ||
+      !hit.community ||
+      !hit.street ||
+      !hit.district ||
+      !hit.city
+    ) {
       throw new Error(`bench store: grid ${g.code} is not where the demo city put it`);
     }
     const info: GridInfo = {
@@ -165,7 +192,12 @@ export async function loadWorld(services: Services, city: DemoCity): Promise<Bul
     }
     conditions.set(m, c.id);
   }
-  const units = await db.selectFrom('org_unit').select('id').where('kind', '=', 'handling_unit').orderBy('code').execute();
+  const units = await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('kind', '=', 'handling_unit')
+    .orderBy('code')
+    .execute();
   const unitCache = new Map<string, string>();
   return {
     grids,
@@ -201,7 +233,13 @@ export async function loadWorld(services: Services, city: DemoCity): Promise<Bul
 const ALL_MATTERS = MATTERS.map((m) => m.code);
 
 /** States the overdue sweep leaves alone (cases.repository findNewlyOverdue). */
-const SWEEP_SKIPS: ReadonlySet<string> = new Set(['hung', 'refused', 'voided', 'closed', 'handled']);
+const SWEEP_SKIPS: ReadonlySet<string> = new Set([
+  'hung',
+  'refused',
+  'voided',
+  'closed',
+  'handled',
+]);
 
 /** How the generated cases stand. */
 export type BulkShape =
@@ -294,10 +332,24 @@ class CaseBuilder {
     }
     const at = d + 30_000;
     this.events.push({
-      e: { seq: this.events.length + 1, at, actorId: null, actorRole: 'system', action: 'overdue', fromState: this.state, toState: this.state, payload: { stage: this.stage, deadline: new Date(d).toISOString() } },
+      e: {
+        seq: this.events.length + 1,
+        at,
+        actorId: null,
+        actorRole: 'system',
+        action: 'overdue',
+        fromState: this.state,
+        toState: this.state,
+        payload: { stage: this.stage, deadline: new Date(d).toISOString() },
+      },
       actorName: 'system',
     });
-    this.notices.push({ stage: this.stage!, unitId: this.stage === 'handle' || this.stage === 'acknowledge' ? this.unitId : null, deadline: d, at });
+    this.notices.push({
+      stage: this.stage!,
+      unitId: this.stage === 'handle' || this.stage === 'acknowledge' ? this.unitId : null,
+      deadline: d,
+      at,
+    });
     this.stageOverdue = true;
     if (this.stage === 'handle') {
       this.handleOverdue = true;
@@ -305,7 +357,13 @@ class CaseBuilder {
   }
 
   /** Appends an event `delay` after the last one, unless that lies beyond `until`. */
-  emit(action: string, to: string, actor: Actor, payload: Record<string, unknown>, delay: number): boolean {
+  emit(
+    action: string,
+    to: string,
+    actor: Actor,
+    payload: Record<string, unknown>,
+    delay: number,
+  ): boolean {
     const t = this.at + Math.round(delay);
     if (this.cut || t > this.until) {
       this.cut = true;
@@ -322,7 +380,16 @@ class CaseBuilder {
       p.stageDeadline = new Date(this.stageDeadlineAt).toISOString();
     }
     this.events.push({
-      e: { seq: this.events.length + 1, at, actorId: actor.id, actorRole: actor.role, action, fromState: from, toState: to, payload: p },
+      e: {
+        seq: this.events.length + 1,
+        at,
+        actorId: actor.id,
+        actorRole: actor.role,
+        action,
+        fromState: from,
+        toState: to,
+        payload: p,
+      },
       actorName: actor.name,
     });
     // The clock, as stepClock moves it.
@@ -380,7 +447,9 @@ class CaseBuilder {
   delay(r: () => number, onTime: number): number {
     const limit = this.stageDeadlineAt !== null ? this.stageDeadlineAt - this.at : 2 * HOUR;
     const span = Math.max(limit, 5 * MIN);
-    return r() < onTime ? Math.round((0.05 + 0.9 * r()) * span) : Math.round((1.05 + 1.5 * r()) * span);
+    return r() < onTime
+      ? Math.round((0.05 + 0.9 * r()) * span)
+      : Math.round((1.05 + 1.5 * r()) * span);
   }
 }
 
@@ -504,9 +573,22 @@ function placeholderWorld(w: BulkWorld): BulkWorld {
 }
 
 /** Draws a template in the placeholder world and compiles its facts. */
-function makeTemplate(pw: BulkWorld, r: () => number, spec: BulkSpec, tref: number, cells: CellTable): Template {
+function makeTemplate(
+  pw: BulkWorld,
+  r: () => number,
+  spec: BulkSpec,
+  tref: number,
+  cells: CellTable,
+): Template {
   const reportAt = spec.shape.kind === 'history' ? tref - 100 * DAY : 0;
-  const g = generateCase(pw, r, { ...spec, now: spec.shape.kind === 'history' ? Infinity : tref }, PH('N'), reportAt, new Map());
+  const g = generateCase(
+    pw,
+    r,
+    { ...spec, now: spec.shape.kind === 'history' ? Infinity : tref },
+    PH('N'),
+    reportAt,
+    new Map(),
+  );
   const times: number[] = [];
   const timePh = (iso: string) => {
     times.push(Date.parse(iso));
@@ -538,7 +620,10 @@ function makeTemplate(pw: BulkWorld, r: () => number, spec: BulkSpec, tref: numb
     cityId: g.row.city_id,
     h3: g.row.h3,
   };
-  for (const f of deriveFacts(stat, g.events.map((x) => x.e))) {
+  for (const f of deriveFacts(
+    stat,
+    g.events.map((x) => x.e),
+  )) {
     const list = facts.get(f.at - first) ?? [];
     for (const [kind, key] of f.dims) {
       list.push(cells.pattern(kind, key, f.metric));
@@ -560,7 +645,7 @@ function makeTemplate(pw: BulkWorld, r: () => number, spec: BulkSpec, tref: numb
 /** Per-case values of the placeholders: indices into interned strings. */
 class Values {
   readonly strings: string[][] = KEY_PLACEHOLDERS.map(() => []);
-  readonly #index: Map<string, number>[] = KEY_PLACEHOLDERS.map(() => new Map());
+  readonly #index: Map<string, number>[] = KEY_PLACEHOLDERS.map(() => new Map<string, number>());
 
   intern(ph: KeyPlaceholder, value: string): number {
     const i = PH_INDEX.get(ph)!;
@@ -618,7 +703,9 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
         before?.();
         let st = byRows.get(n);
         if (!st) {
-          st = db.prepare(`insert into ${table} (${columns.join(',')}) values ${values(columns.length, n)}`);
+          st = db.prepare(
+            `insert into ${table} (${columns.join(',')}) values ${values(columns.length, n)}`,
+          );
           byRows.set(n, st);
         }
         st.run(buf);
@@ -641,7 +728,11 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
   const caseW = writer('case_file', CASE_COLUMNS);
   // Rows that reference cases go in after the cases (foreign keys).
   const eventW = writer('case_event', EVENT_COLUMNS, () => caseW.flush());
-  const noticeW = writer('case_notice', ['id', 'case_id', 'kind', 'stage', 'unit_id', 'deadline_at', 'at', 'read_at', 'note'], () => caseW.flush());
+  const noticeW = writer(
+    'case_notice',
+    ['id', 'case_id', 'kind', 'stage', 'unit_id', 'deadline_at', 'at', 'read_at', 'note'],
+    () => caseW.flush(),
+  );
   const rollupW = writer('eval_rollup', ['kind', 'day', 'key', 'metric', 'shard', 'count']);
   const flushAll = () => {
     caseW.flush();
@@ -741,7 +832,9 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
     const tpl = templates[Math.floor(r() * TEMPLATES)]!;
     // Open cases: the template's timeline, give or take ten minutes.
     const shift =
-      shape.kind === 'history' ? reportAt - tpl.reportAt : spec.now - tref + Math.round((r() - 0.5) * 20) * MIN;
+      shape.kind === 'history'
+        ? reportAt - tpl.reportAt
+        : spec.now - tref + Math.round((r() - 0.5) * 20) * MIN;
     // Events of this case; `json` is the payload as stored (parsed only when checked).
     const caseEvents: { e: FactEvent; actorName: string; json?: string }[] = [];
     let row: CaseRow;
@@ -752,7 +845,10 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
       row = g.row;
       caseNotices = g.notices;
       caseEvents.push(...g.events);
-      addFacts(staticOf(row), g.events.map((x) => x.e));
+      addFacts(
+        staticOf(row),
+        g.events.map((x) => x.e),
+      );
       slow++;
     } else {
       const g = pick(r, world.grids);
@@ -790,7 +886,10 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
               if (name === 'LNG' || name === 'LAT') {
                 return text[name]!;
               }
-              const val = name[0] === 'T' && /^T\d+$/.test(name) ? new Date(tpl.times[Number(name.slice(1))]! + shift).toISOString() : text[name]!;
+              const val =
+                name[0] === 'T' && /^T\d+$/.test(name)
+                  ? new Date(tpl.times[Number(name.slice(1))]! + shift).toISOString()
+                  : text[name]!;
               return `${m0[0] === '"' ? '"' : ''}${val}${m0.at(-1) === '"' ? '"' : ''}`;
             })
           : s;
@@ -816,7 +915,8 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
         district_id: g.districtId,
         city_id: g.cityId,
         area_class: g.areaClass,
-        reporter_phone: tr.reporter_phone === null ? null : `139${String(i % 1e8).padStart(8, '0')}`,
+        reporter_phone:
+          tr.reporter_phone === null ? null : `139${String(i % 1e8).padStart(8, '0')}`,
         reported_by: subOrNull(tr.reported_by),
         unit_id: subOrNull(tr.unit_id),
         proposed_unit_id: subOrNull(tr.proposed_unit_id),
@@ -824,7 +924,15 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
         stage_deadline_at: at(tr.stage_deadline_at),
         handle_started_at: at(tr.handle_started_at),
         handle_deadline_at: at(tr.handle_deadline_at),
-        pauses: tr.pauses === '[]' ? '[]' : JSON.stringify((JSON.parse(tr.pauses) as { from: number; to: number | null }[]).map((q) => ({ from: q.from + shift, to: q.to === null ? null : q.to + shift }))),
+        pauses:
+          tr.pauses === '[]'
+            ? '[]'
+            : JSON.stringify(
+                (JSON.parse(tr.pauses) as { from: number; to: number | null }[]).map((q) => ({
+                  from: q.from + shift,
+                  to: q.to === null ? null : q.to + shift,
+                })),
+              ),
         created_at: created,
         updated_at: tr.updated_at + shift,
         registered_at: at(tr.registered_at),
@@ -832,7 +940,12 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
         handled_at: at(tr.handled_at),
         closed_at: at(tr.closed_at),
       };
-      caseNotices = tpl.notices.map((n) => ({ ...n, unitId: n.unitId === null ? null : sub(n.unitId), deadline: n.deadline + shift, at: n.at + shift }));
+      caseNotices = tpl.notices.map((n) => ({
+        ...n,
+        unitId: n.unitId === null ? null : sub(n.unitId),
+        deadline: n.deadline + shift,
+        at: n.at + shift,
+      }));
       const check = i < CHECKED;
       if (spec.events || check) {
         for (const x of tpl.events) {
@@ -863,7 +976,11 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
       if (check) {
         // The instance counts exactly what deriveFacts counts for its own events.
         const want = new Map<string, number>();
-        addFacts(staticOf(row), caseEvents.map((x) => x.e), want);
+        addFacts(
+          staticOf(row),
+          caseEvents.map((x) => x.e),
+          want,
+        );
         const got = new Map<string, number>();
         for (const f of tpl.facts) {
           const d = dayIndex(created + f.offset);
@@ -900,7 +1017,22 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
           prev_hash: prev,
         };
         prev = eventHash(base);
-        eventRows.push([base.id, base.case_id, base.seq, base.at, base.actor_id, base.actor_name, base.actor_role, base.action, base.from_state, base.to_state, base.payload, base.attachment_ids, base.prev_hash, prev]);
+        eventRows.push([
+          base.id,
+          base.case_id,
+          base.seq,
+          base.at,
+          base.actor_id,
+          base.actor_name,
+          base.actor_role,
+          base.action,
+          base.from_state,
+          base.to_state,
+          base.payload,
+          base.attachment_ids,
+          base.prev_hash,
+          prev,
+        ]);
       }
       row.last_hash = prev;
     }
@@ -911,7 +1043,11 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
       const day = row.number.slice(0, 8);
       const seq = (counters.get(day) ?? 0) + 1;
       counters.set(day, seq);
-      const copy: CaseRow = { ...row, id: uuidv7(row.created_at), number: `${day}${String(seq).padStart(5, '0')}` };
+      const copy: CaseRow = {
+        ...row,
+        id: uuidv7(row.created_at),
+        number: `${day}${String(seq).padStart(5, '0')}`,
+      };
       caseW.add(CASE_COLUMNS.map((c) => copy[c]));
     }
     for (const e of eventRows) {
@@ -920,7 +1056,17 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
     }
     // Notices belong with the event log (a store without events gets neither).
     for (const n of spec.events ? caseNotices : []) {
-      noticeW.add([uuidv7(n.at), row.id, 'overdue', n.stage, n.unitId, n.deadline, n.at, null, null]);
+      noticeW.add([
+        uuidv7(n.at),
+        row.id,
+        'overdue',
+        n.stage,
+        n.unitId,
+        n.deadline,
+        n.at,
+        null,
+        null,
+      ]);
       notices++;
     }
     if (shape.kind === 'history' && i % 2000 === 1999) {
@@ -939,14 +1085,18 @@ export function bulkLoad(file: string, world: BulkWorld, spec: BulkSpec): BulkRe
     }
     if (spec.log && performance.now() - lastLog > 15_000) {
       lastLog = performance.now();
-      spec.log(`    ${((i + 1) * copies).toLocaleString('en-US')} cases (${Math.round((((i + 1) * copies) / (lastLog - t0)) * 1000).toLocaleString('en-US')}/s)`);
+      spec.log(
+        `    ${((i + 1) * copies).toLocaleString('en-US')} cases (${Math.round((((i + 1) * copies) / (lastLog - t0)) * 1000).toLocaleString('en-US')}/s)`,
+      );
     }
   }
   flushAll();
   for (const d of [...dayCells.keys()].sort((a, b) => a - b)) {
     writeDay(d);
   }
-  const cnt = db.prepare('insert into case_counter (day, last) values (?, ?) on conflict (day) do update set last = max(last, excluded.last)');
+  const cnt = db.prepare(
+    'insert into case_counter (day, last) values (?, ?) on conflict (day) do update set last = max(last, excluded.last)',
+  );
   for (const [day, last] of counters) {
     cnt.run(day, last);
   }
@@ -1013,20 +1163,55 @@ export function generateCase(
   if (shape.kind === 'open') {
     const y = r();
     target =
-      y < 0.15 ? 'verifying' : y < 0.25 ? 'pending_register' : y < 0.35 ? 'registered' : y < 0.45 ? 'dispatched' : y < 0.85 ? 'handling' : 'checking';
+      y < 0.15
+        ? 'verifying'
+        : y < 0.25
+          ? 'pending_register'
+          : y < 0.35
+            ? 'registered'
+            : y < 0.45
+              ? 'dispatched'
+              : y < 0.85
+                ? 'handling'
+                : 'checking';
     if (target === 'verifying' && source !== 'hotline' && source !== 'public') {
       target = 'pending_register';
     }
   }
-  const b = new CaseBuilder(shape.kind === 'open' ? 0 : reportAt, shape.kind === 'open' ? Infinity : spec.now, handleLimitH);
-  const clerkOrPublic: Actor = source === 'public' ? { id: null, name: 'public', role: 'public' } : source === 'sensor' ? { id: null, name: 'system', role: 'system' } : w.clerk;
+  const b = new CaseBuilder(
+    shape.kind === 'open' ? 0 : reportAt,
+    shape.kind === 'open' ? Infinity : spec.now,
+    handleLimitH,
+  );
+  const clerkOrPublic: Actor =
+    source === 'public'
+      ? { id: null, name: 'public', role: 'public' }
+      : source === 'sensor'
+        ? { id: null, name: 'system', role: 'system' }
+        : w.clerk;
   const reporter = source === 'inspector' ? inspector : clerkOrPublic;
   const description = `${pick(r, m.texts)}（${tag}）`;
   const address = `云溪区${g.code}号网格附近`;
-  const initial = source === 'inspector' ? 'pending_register' : source === 'sensor' ? 'reported' : 'verifying';
-  b.emit('report', initial, reporter, { source, matterCode: matter, description, address, lng: p.lng, lat: p.lat, gridCode: g.code, urgency: 'normal' }, 0);
+  const initial =
+    source === 'inspector' ? 'pending_register' : source === 'sensor' ? 'reported' : 'verifying';
+  b.emit(
+    'report',
+    initial,
+    reporter,
+    {
+      source,
+      matterCode: matter,
+      description,
+      address,
+      lng: p.lng,
+      lat: p.lat,
+      gridCode: g.code,
+      urgency: 'normal',
+    },
+    0,
+  );
   const onTime = 0.9;
-  const reached = (s: string) => target !== null && b.state === s;
+  const reached = (s: string) => target === s && b.state === s;
   const steps = () => {
     if (reached(initial)) {
       return;
@@ -1045,7 +1230,13 @@ export function generateCase(
     }
     // self-handling by the inspector (inspector reports only)
     if (source === 'inspector' && target === null && r() < 0.05) {
-      b.emit('self_handle', 'self_handled', inspector, { description: '已现场处置' }, b.delay(r, onTime));
+      b.emit(
+        'self_handle',
+        'self_handled',
+        inspector,
+        { description: '已现场处置' },
+        b.delay(r, onTime),
+      );
       b.emit('audit_pass', 'closed', w.leader, {}, b.delay(r, onTime));
       if (b.state === 'closed') {
         b.closedAt = b.at;
@@ -1066,7 +1257,20 @@ export function generateCase(
       return;
     }
     const conditionId = w.conditions.get(matter)!;
-    if (!b.emit('register', 'registered', w.leader, { matterCode: matter, conditionId, routing: { ruleId: null, matched: ['major'] }, proposedUnit: unit }, b.delay(r, onTime))) {
+    if (
+      !b.emit(
+        'register',
+        'registered',
+        w.leader,
+        {
+          matterCode: matter,
+          conditionId,
+          routing: { ruleId: null, matched: ['major'] },
+          proposedUnit: unit,
+        },
+        b.delay(r, onTime),
+      )
+    ) {
       return;
     }
     b.registeredAt = b.at;
@@ -1075,7 +1279,15 @@ export function generateCase(
     }
     let current = unit;
     const dispatch = (to: string) => {
-      if (b.emit('dispatch', 'dispatched', w.dispatcher, { targetUnitId: to, proposedUnitId: unit }, b.delay(r, onTime))) {
+      if (
+        b.emit(
+          'dispatch',
+          'dispatched',
+          w.dispatcher,
+          { targetUnitId: to, proposedUnitId: unit },
+          b.delay(r, onTime),
+        )
+      ) {
         b.unitId = to;
         b.dispatchedAt = b.at;
       }
@@ -1090,7 +1302,13 @@ export function generateCase(
     }
     const side = r();
     if (side < 0.03) {
-      b.emit('request_return', 'return_requested', w.unitStaff, { reason: '不属于本单位职责' }, b.delay(r, 1) / 4);
+      b.emit(
+        'request_return',
+        'return_requested',
+        w.unitStaff,
+        { reason: '不属于本单位职责' },
+        b.delay(r, 1) / 4,
+      );
       if (b.emit('approve_return', 'registered', w.dispatcher, {}, 30 * MIN)) {
         b.unitId = null;
         b.counters.return++;
@@ -1099,13 +1317,25 @@ export function generateCase(
       dispatch(current);
       b.emit('acknowledge', 'handling', w.unitStaff, {}, b.delay(r, onTime));
     } else if (side < 0.08) {
-      b.emit('request_extension', 'extension_requested', w.unitStaff, { reason: '需协调', deadline: new Date(b.at + 48 * HOUR).toISOString() }, b.delay(r, 1) / 2);
+      b.emit(
+        'request_extension',
+        'extension_requested',
+        w.unitStaff,
+        { reason: '需协调', deadline: new Date(b.at + 48 * HOUR).toISOString() },
+        b.delay(r, 1) / 2,
+      );
       const granted = new Date(b.at + 48 * HOUR).toISOString();
       if (b.emit('approve_extension', 'handling', w.dispatcher, { deadline: granted }, 20 * MIN)) {
         b.counters.extension++;
       }
     } else if (side < 0.1) {
-      b.emit('request_hang', 'hang_requested', w.unitStaff, { reason: '需预算' }, b.delay(r, 1) / 2);
+      b.emit(
+        'request_hang',
+        'hang_requested',
+        w.unitStaff,
+        { reason: '需预算' },
+        b.delay(r, 1) / 2,
+      );
       if (b.emit('approve_hang', 'hung', w.dispatcher, {}, 20 * MIN)) {
         b.counters.hang++;
       }
@@ -1113,13 +1343,24 @@ export function generateCase(
     }
     for (let round = 0; round < 3; round++) {
       const late = b.delay(r, onTime);
-      const mode = r() < 0.7 ? DISPOSAL_MODES[0] : r() < 0.67 ? DISPOSAL_MODES[1] : DISPOSAL_MODES[2];
-      if (!b.emit('feedback', 'checking', w.unitStaff, { description: '已处置', disposalMode: mode }, late)) {
+      const mode =
+        r() < 0.7 ? DISPOSAL_MODES[0] : r() < 0.67 ? DISPOSAL_MODES[1] : DISPOSAL_MODES[2];
+      if (
+        !b.emit(
+          'feedback',
+          'checking',
+          w.unitStaff,
+          { description: '已处置', disposalMode: mode },
+          late,
+        )
+      ) {
         return;
       }
       b.disposalMode = mode;
       b.handledAt = b.at;
-      const deadline = Date.parse((b.events.at(-1)!.e.payload.stageDeadline as string | undefined) ?? '');
+      const deadline = Date.parse(
+        (b.events.at(-1)!.e.payload.stageDeadline as string | undefined) ?? '',
+      );
       if (!Number.isNaN(deadline) && b.at > deadline) {
         b.handleOverdue = true;
       }
@@ -1127,7 +1368,9 @@ export function generateCase(
         return;
       }
       if (round < 2 && r() < 0.07) {
-        if (b.emit('check_fail', 'handling', inspector, { reason: '未处置到位' }, b.delay(r, onTime))) {
+        if (
+          b.emit('check_fail', 'handling', inspector, { reason: '未处置到位' }, b.delay(r, onTime))
+        ) {
           b.counters.rework++;
         }
         continue;
@@ -1159,7 +1402,9 @@ export function generateCase(
     for (const x of b.events) {
       x.e.at += shift;
       if (typeof x.e.payload.stageDeadline === 'string') {
-        x.e.payload.stageDeadline = new Date(Date.parse(x.e.payload.stageDeadline) + shift).toISOString();
+        x.e.payload.stageDeadline = new Date(
+          Date.parse(x.e.payload.stageDeadline) + shift,
+        ).toISOString();
       }
       if (typeof x.e.payload.deadline === 'string') {
         x.e.payload.deadline = new Date(Date.parse(x.e.payload.deadline) + shift).toISOString();
@@ -1174,7 +1419,10 @@ export function generateCase(
     b.registeredAt = move(b.registeredAt);
     b.dispatchedAt = move(b.dispatchedAt);
     b.handledAt = move(b.handledAt);
-    b.pauses = b.pauses.map((q) => ({ from: q.from + shift, to: q.to === null ? null : q.to + shift }));
+    b.pauses = b.pauses.map((q) => ({
+      from: q.from + shift,
+      to: q.to === null ? null : q.to + shift,
+    }));
     for (const n of b.notices) {
       n.deadline += shift;
       n.at += shift;
@@ -1214,7 +1462,8 @@ export function generateCase(
     city_id: g.cityId,
     area_class: g.areaClass,
     reporter_name: source === 'hotline' || source === 'public' ? '王女士' : null,
-    reporter_phone: source === 'hotline' || source === 'public' ? `139${tag.padStart(8, '0').slice(-8)}` : null,
+    reporter_phone:
+      source === 'hotline' || source === 'public' ? `139${tag.padStart(8, '0').slice(-8)}` : null,
     anonymous: 0,
     reported_by: reporter.id,
     unit_id: b.unitId,
@@ -1223,11 +1472,19 @@ export function generateCase(
     stage: b.stage,
     stage_started_at: b.stageStartedAt,
     stage_deadline_at: b.stageDeadlineAt,
-    stage_limit: b.stageLimitMin !== null ? JSON.stringify(b.stage === 'handle' ? { amount: handleLimitH, unit: 'hour' } : { amount: b.stageLimitMin, unit: 'minute' }) : null,
+    stage_limit:
+      b.stageLimitMin !== null
+        ? JSON.stringify(
+            b.stage === 'handle'
+              ? { amount: handleLimitH, unit: 'hour' }
+              : { amount: b.stageLimitMin, unit: 'minute' },
+          )
+        : null,
     stage_overdue: b.stageOverdue ? 1 : 0,
     handle_started_at: b.handleStartedAt,
     handle_deadline_at: b.handleDeadlineAt,
-    handle_limit: b.registeredAt !== null ? JSON.stringify({ amount: handleLimitH, unit: 'hour' }) : null,
+    handle_limit:
+      b.registeredAt !== null ? JSON.stringify({ amount: handleLimitH, unit: 'hour' }) : null,
     pauses: JSON.stringify(b.pauses),
     handle_overdue: b.handleOverdue ? 1 : 0,
     rework_count: b.counters.rework,

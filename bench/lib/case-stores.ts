@@ -36,13 +36,18 @@ export async function caseStore(
     const copies = opts.copies ?? 1;
     ctx.log(
       `  building ${name}: demo city, then ${opts.cases.toLocaleString('en-US')} ${opts.shape} cases` +
-        (copies > 1 ? ` (${(opts.cases / copies).toLocaleString('en-US')} histories × ${copies})` : '') +
+        (copies > 1
+          ? ` (${(opts.cases / copies).toLocaleString('en-US')} histories × ${copies})`
+          : '') +
         (opts.events ? ' with events' : ''),
     );
     const now = Math.floor(Date.now() / 60_000) * 60_000;
     const open = await openDemoStore(d);
     try {
-      const world = await loadWorld(open.services, generateDemoCity({ seed: DEMO_SEED, grids: DEMO_GRIDS }));
+      const world = await loadWorld(
+        open.services,
+        generateDemoCity({ seed: DEMO_SEED, grids: DEMO_GRIDS }),
+      );
       const shape: BulkShape =
         opts.shape === 'history'
           ? { kind: 'history', from: now - 365 * 86_400_000, to: now }
@@ -54,20 +59,25 @@ export async function caseStore(
         shape,
         seed: 20261121,
         events: opts.events,
-        log: ctx.log,
+        log: (msg) => ctx.log(msg),
       });
       writeFileSync(join(d, 'bench-meta.json'), JSON.stringify({ now, report }));
     } finally {
       await open.close();
     }
   });
-  const meta = JSON.parse(readFileSync(join(dir, 'bench-meta.json'), 'utf8')) as { now: number; report: BulkReport };
+  const meta = JSON.parse(readFileSync(join(dir, 'bench-meta.json'), 'utf8')) as {
+    now: number;
+    report: BulkReport;
+  };
   const file = sqliteFileOf(dir);
   const bytes = statSync(file).size;
   ctx.log(
     `  ${name}: ${meta.report.cases.toLocaleString('en-US')} cases, ${meta.report.events.toLocaleString('en-US')} events, ` +
       `${meta.report.rollupRows.toLocaleString('en-US')} rollup rows, ${(bytes / 2 ** 30).toFixed(2)} GiB` +
-      (reused ? ' (kept from an earlier run)' : ` in ${since(t0)} (load ${(meta.report.ms / 1000).toFixed(0)} s)`),
+      (reused
+        ? ' (kept from an earlier run)'
+        : ` in ${since(t0)} (load ${(meta.report.ms / 1000).toFixed(0)} s)`),
   );
   return { dir, file, now: meta.now, report: meta.report, reused, bytes };
 }

@@ -16,7 +16,16 @@ export const MATTERS: readonly { code: string; texts: readonly string[] }[] = [
   { code: '01002', texts: ['污水井盖破损，有安全隐患', '井盖缺失，已放置警示', '井盖松动，车辆经过有响声'] },
 ]; // prettier-ignore
 
-const STREETS = ['文三路', '学院路', '莫干山路', '曙光路', '天目山路', '保俶路', '黄姑山路', '教工路'];
+const STREETS = [
+  '文三路',
+  '学院路',
+  '莫干山路',
+  '曙光路',
+  '天目山路',
+  '保俶路',
+  '黄姑山路',
+  '教工路',
+];
 
 /** A point strictly inside a 4-vertex grid ring (bilinear, 10–90 % along each side). */
 function pointIn(ring: readonly Position[], u: number, v: number): [number, number] {

@@ -41,3 +41,16 @@ export function rssOf(pid: number): number | null {
     return null;
   }
 }
+
+/** CPU time (user + system) a process has used so far, ms, from /proc/<pid>/stat; null elsewhere. */
+export function cpuMsOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command (which may hold spaces) start after the last ')'.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]);
+    return (ticks * 1000) / 100;
+  } catch {
+    return null;
+  }
+}

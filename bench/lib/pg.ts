@@ -5,7 +5,9 @@ import pg from 'pg';
  * A throw-away schema in the database of DATABASE_URL, so a benchmark never touches the
  * data there: the URL selects it through search_path; `drop()` removes it.
  */
-export async function benchSchema(url: string): Promise<{ url: string; schema: string; drop(): Promise<void> }> {
+export async function benchSchema(
+  url: string,
+): Promise<{ url: string; schema: string; drop(): Promise<void> }> {
   const host = new URL(url).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost') {
     throw new Error(`bench: PostgreSQL must be on 127.0.0.1, not ${host}`);

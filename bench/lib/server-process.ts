@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { rssOf } from './machine';
+import { cpuMsOf, rssOf } from './machine';
 
 /** The repository root (bench/lib/ → ../../). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,6 +18,8 @@ export interface ServerProcess {
   kill(): Promise<void>;
   /** Resident set size now (bytes), from /proc. */
   rss(): number | null;
+  /** CPU time used so far (ms), from /proc. */
+  cpuMs(): number | null;
   exited: Promise<number | null>;
 }
 
@@ -92,6 +94,7 @@ function wrap(child: ChildProcess, origin: string): ServerProcess {
       await exited;
     },
     rss: () => rssOf(child.pid!),
+    cpuMs: () => cpuMsOf(child.pid!),
   };
 }
 
@@ -117,7 +120,13 @@ export async function startCityloop(o: CityloopOptions): Promise<ServerProcess> 
   const log = openSync(o.logFile, 'a');
   const child = spawn(
     process.execPath,
-    [...(o.nodeArgs ?? []), '--import', 'tsx', 'server/src/main.ts', ...(o.demoPassword ? ['--demo'] : [])],
+    [
+      ...(o.nodeArgs ?? []),
+      '--import',
+      'tsx',
+      'server/src/main.ts',
+      ...(o.demoPassword ? ['--demo'] : []),
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', log, log],

@@ -13,15 +13,21 @@ import { login } from './intake';
 /** `npm run audit:verify` against a store: exit code and its last line. */
 function auditVerify(env: Record<string, string>): Promise<{ ok: boolean; line: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/modules/audit/audit-verify.cli.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/modules/audit/audit-verify.cli.ts'],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => resolve({ ok: code === 0, line: out.trim().split('\n').at(-1) ?? '' }));
+    child.on('exit', (code) =>
+      resolve({ ok: code === 0, line: out.trim().split('\n').at(-1) ?? '' }),
+    );
   });
 }
 
@@ -33,7 +39,12 @@ async function killTest(
 ): Promise<Figure> {
   const dataDir = join(dir, store);
   const logFile = join(dir, `cityloop-${store}.log`);
-  const first = await startCityloop({ dataDir, databaseUrl, demoPassword: BENCH_PASSWORD, logFile });
+  const first = await startCityloop({
+    dataDir,
+    databaseUrl,
+    demoPassword: BENCH_PASSWORD,
+    logFile,
+  });
   const token = await login(first.origin, 'clerk', BENCH_PASSWORD);
   const traffic = new IntakeTraffic({ trafficSeed: 11 });
   const acknowledged = new Set<string>();
@@ -63,7 +74,9 @@ async function killTest(
   const ackAtKill = acknowledged.size;
   await first.kill();
   const result = await load;
-  ctx.log(`  ${store}: SIGKILL after ${killAfterMs / 1000} s of intake: ${acknowledged.size} cases acknowledged (201), ${result.networkErrors} requests cut off`);
+  ctx.log(
+    `  ${store}: SIGKILL after ${killAfterMs / 1000} s of intake: ${acknowledged.size} cases acknowledged (201), ${result.networkErrors} requests cut off`,
+  );
 
   // The store opens clean.
   let integrity = 'n/a (PostgreSQL)';
@@ -73,7 +86,12 @@ async function killTest(
     db.close();
   }
   // Restart on the same store; every acknowledged case is there.
-  const second = await startCityloop({ dataDir, databaseUrl, demoPassword: BENCH_PASSWORD, logFile });
+  const second = await startCityloop({
+    dataDir,
+    databaseUrl,
+    demoPassword: BENCH_PASSWORD,
+    logFile,
+  });
   let found = 0;
   let stored = 0;
   try {
@@ -83,7 +101,11 @@ async function killTest(
     for (let i = 0; i < ids.length; i += 16) {
       const part = ids.slice(i, i + 16);
       const res = await Promise.all(
-        part.map((id) => fetch(`${second.origin}/api/v1/cases/${id}`, { headers: { authorization: `Bearer ${t2}` } })),
+        part.map((id) =>
+          fetch(`${second.origin}/api/v1/cases/${id}`, {
+            headers: { authorization: `Bearer ${t2}` },
+          }),
+        ),
       );
       res.forEach((r, k) => {
         if (r.ok) {
@@ -94,23 +116,35 @@ async function killTest(
       });
       await Promise.all(res.map((r) => r.arrayBuffer()));
     }
-    const list = await fetch(`${second.origin}/api/v1/cases?pageSize=1`, { headers: { authorization: `Bearer ${t2}` } });
+    const list = await fetch(`${second.origin}/api/v1/cases?pageSize=1`, {
+      headers: { authorization: `Bearer ${t2}` },
+    });
     stored = ((await list.json()) as { total: number }).total;
     if (missing.length > 0) {
-      ctx.log(`  ${store}: MISSING after restart: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' …' : ''}`);
+      ctx.log(
+        `  ${store}: MISSING after restart: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' …' : ''}`,
+      );
     }
   } finally {
     await second.stop();
   }
-  const audit = await auditVerify(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir });
-  ctx.log(`  ${store}: after restart ${found} of ${acknowledged.size} acknowledged found (${stored} stored in all); integrity_check: ${integrity}; ${audit.line}`);
+  const audit = await auditVerify(
+    databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir },
+  );
+  ctx.log(
+    `  ${store}: after restart ${found} of ${acknowledged.size} acknowledged found (${stored} stored in all); integrity_check: ${integrity}; ${audit.line}`,
+  );
   const clean = (store === 'postgres' || integrity === 'ok') && audit.ok;
   return {
     part: 'durability',
     name: `acknowledged cases found after SIGKILL and restart, ${store}`,
     value: found,
     unit: 'cases',
-    baseline: { name: 'acknowledged (201) before the kill', value: acknowledged.size, unit: 'cases' },
+    baseline: {
+      name: 'acknowledged (201) before the kill',
+      value: acknowledged.size,
+      unit: 'cases',
+    },
     vsBaseline: acknowledged.size > 0 ? found / acknowledged.size : null,
     target: 'all found; store opens clean; audit passes',
     met: found === acknowledged.size && acknowledged.size > 0 && clean,

@@ -23,7 +23,13 @@ async function timeIt<T>(fn: () => Promise<T>, opts: { warm: number; budgetMs: n
     warm.push(performance.now() - t);
   }
   warm.sort((a, b) => a - b);
-  return { result, coldMs, warmMs: warm[Math.floor(warm.length / 2)]!, runs: warm.length, minMs: warm[0]! };
+  return {
+    result,
+    coldMs,
+    warmMs: warm[Math.floor(warm.length / 2)]!,
+    runs: warm.length,
+    minMs: warm[0]!,
+  };
 }
 
 /** The month before the one containing `now`, as 'YYYY-MM', with its local bounds. */
@@ -33,7 +39,11 @@ function lastFullMonth(now: number): { label: string; from: number; to: number }
   const m = Number(today.slice(5, 7));
   const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
   const label = `${py}-${String(pm).padStart(2, '0')}`;
-  return { label, from: shanghaiMidnight(`${label}-01`), to: shanghaiMidnight(`${today.slice(0, 7)}-01`) };
+  return {
+    label,
+    from: shanghaiMidnight(`${label}-01`),
+    to: shanghaiMidnight(`${today.slice(0, 7)}-01`),
+  };
 }
 
 interface NaiveRow {
@@ -48,7 +58,8 @@ interface NaiveRow {
 
 /** The baseline: the month's counts per street straight from the case table. */
 function naiveBoard(open: OpenStore, districtId: string, from: number, to: number) {
-  const flag = (cond: ReturnType<typeof sql>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
+  const flag = (cond: ReturnType<typeof sql>) =>
+    sql<number>`sum(case when ${cond} then 1 else 0 end)`;
   return sql<NaiveRow>`
     select street_id,
       count(*) as reported,
@@ -74,7 +85,10 @@ async function measure(ctx: BenchContext, s: CaseStore, label: string): Promise<
   const open = await openDemoStore(s.dir, { clock: new ManualClock(s.now) });
   try {
     const month = lastFullMonth(s.now);
-    const district = open.services.space.regions().all().find((r) => r.level === 'district')!;
+    const district = open.services.space
+      .regions()
+      .all()
+      .find((r) => r.level === 'district')!;
     const actor: Actor = {
       userId: 'bench-district-leader',
       username: 'bench',
@@ -89,17 +103,51 @@ async function measure(ctx: BenchContext, s: CaseStore, label: string): Promise<
       const day = `${month.label}-15`;
       const mismatches = await open.services.evaluation.checkRollups(day, day);
       if (mismatches.length > 0) {
-        throw new Error(`rollups of ${day} differ from a recomputation: ${JSON.stringify(mismatches.slice(0, 3))}`);
+        throw new Error(
+          `rollups of ${day} differ from a recomputation: ${JSON.stringify(mismatches.slice(0, 3))}`,
+        );
       }
       checked = day;
     }
-    const board = () => open.services.evaluation.indicators(actor, { subject: 'street', period: 'month', date: month.label });
+    const board = () =>
+      open.services.evaluation.indicators(actor, {
+        subject: 'street',
+        period: 'month',
+        date: month.label,
+      });
     const b = await timeIt(board, { warm: 20, budgetMs: 5_000 });
-    const n = await timeIt(() => naiveBoard(open, district.id, month.from, month.to), { warm: 3, budgetMs: 10_000 });
+    const n = await timeIt(() => naiveBoard(open, district.id, month.from, month.to), {
+      warm: 3,
+      budgetMs: 10_000,
+    });
     // Other boards of the same month, for the record.
-    const community = await timeIt(() => open.services.evaluation.indicators(actor, { subject: 'community', period: 'month', date: month.label }), { warm: 5, budgetMs: 3_000 });
-    const unit = await timeIt(() => open.services.evaluation.indicators(actor, { subject: 'unit', period: 'month', date: month.label }), { warm: 5, budgetMs: 3_000 });
-    const grid = await timeIt(() => open.services.evaluation.indicators(actor, { subject: 'grid', period: 'month', date: month.label }), { warm: 3, budgetMs: 5_000 });
+    const community = await timeIt(
+      () =>
+        open.services.evaluation.indicators(actor, {
+          subject: 'community',
+          period: 'month',
+          date: month.label,
+        }),
+      { warm: 5, budgetMs: 3_000 },
+    );
+    const unit = await timeIt(
+      () =>
+        open.services.evaluation.indicators(actor, {
+          subject: 'unit',
+          period: 'month',
+          date: month.label,
+        }),
+      { warm: 5, budgetMs: 3_000 },
+    );
+    const grid = await timeIt(
+      () =>
+        open.services.evaluation.indicators(actor, {
+          subject: 'grid',
+          period: 'month',
+          date: month.label,
+        }),
+      { warm: 3, budgetMs: 5_000 },
+    );
 
     // The two agree where they count the same thing.
     const naive = new Map(n.result.rows.map((r) => [r.street_id, r]));
@@ -145,7 +193,15 @@ async function measure(ctx: BenchContext, s: CaseStore, label: string): Promise<
         gridBoardWarmMs: grid.warmMs,
         countsCompared: compared,
         rollupsCheckedAgainstRecompute: checked,
-        store: { cases: s.report.cases, events: s.report.events, rollupRows: s.report.rollupRows, bytes: s.bytes, openCases: s.report.openCases, loadMs: s.report.ms, reused: s.reused },
+        store: {
+          cases: s.report.cases,
+          events: s.report.events,
+          rollupRows: s.report.rollupRows,
+          bytes: s.bytes,
+          openCases: s.report.openCases,
+          loadMs: s.report.ms,
+          reused: s.reused,
+        },
       },
     };
   } finally {
@@ -164,7 +220,12 @@ export async function evaluationPart(ctx: BenchContext): Promise<Figure[]> {
     // numbers differ), without events: 10 M distinct histories would not load in minutes, and
     // neither query reads the event log.
     const small = cases === sizes[0];
-    const s = await caseStore(ctx, `history-${cases}`, { cases, shape: 'history', events: small, copies: small ? 1 : 10 });
+    const s = await caseStore(ctx, `history-${cases}`, {
+      cases,
+      shape: 'history',
+      events: small,
+      copies: small ? 1 : 10,
+    });
     figures.push(await measure(ctx, s, label));
   }
   return figures;

@@ -31,14 +31,36 @@ export async function login(origin: string, username: string, password: string):
   return ((await res.json()) as { token: string }).token;
 }
 
-async function helloRate(ctx: BenchContext, dir: string, plan: Plan): Promise<LoadResult> {
+async function helloRate(
+  ctx: BenchContext,
+  dir: string,
+  plan: Plan,
+): Promise<LoadResult & { cpuMsPerRequest: number | null }> {
   const hello = await startHello(join(dir, 'hello.log'));
   try {
     const req = () => ({ method: 'GET' as const, path: '/hello' });
-    await runLoad({ origin: hello.origin, connections: plan.connections, durationMs: plan.warmupMs, maxRequests: plan.maxRequests, request: req });
-    const r = await runLoad({ origin: hello.origin, connections: plan.connections, durationMs: plan.measureMs, maxRequests: plan.maxRequests, request: req });
-    ctx.log(`  hello-world baseline: ${Math.round(r.rate)} req/s (p99 ${r.latencyMs.p99.toFixed(1)} ms)`);
-    return r;
+    await runLoad({
+      origin: hello.origin,
+      connections: plan.connections,
+      durationMs: plan.warmupMs,
+      maxRequests: plan.maxRequests,
+      request: req,
+    });
+    const cpu0 = hello.cpuMs();
+    const r = await runLoad({
+      origin: hello.origin,
+      connections: plan.connections,
+      durationMs: plan.measureMs,
+      maxRequests: plan.maxRequests,
+      request: req,
+    });
+    const cpu1 = hello.cpuMs();
+    const cpuMsPerRequest =
+      cpu0 !== null && cpu1 !== null && r.ok > 0 ? (cpu1 - cpu0) / r.ok : null;
+    ctx.log(
+      `  hello-world baseline: ${Math.round(r.rate)} req/s (p99 ${r.latencyMs.p99.toFixed(1)} ms; server CPU ${cpuMsPerRequest === null ? '?' : (cpuMsPerRequest * 1000).toFixed(0)} µs per request)`,
+    );
+    return { ...r, cpuMsPerRequest };
   } finally {
     await hello.stop();
   }
@@ -49,7 +71,7 @@ export async function intakeLoad(
   server: ServerProcess,
   plan: Plan,
   opts: { traffic: IntakeTraffic; token: string; offset?: number },
-): Promise<{ warm: LoadResult; run: LoadResult }> {
+): Promise<{ warm: LoadResult; run: LoadResult; cpuMsPerCase: number | null }> {
   let n = opts.offset ?? 0;
   const req = () => ({
     method: 'POST' as const,
@@ -59,8 +81,11 @@ export async function intakeLoad(
   });
   const base = { origin: server.origin, connections: plan.connections, request: req };
   const warm = await runLoad({ ...base, durationMs: plan.warmupMs, maxRequests: plan.maxRequests });
+  const cpu0 = server.cpuMs();
   const run = await runLoad({ ...base, durationMs: plan.measureMs, maxRequests: plan.maxRequests });
-  return { warm, run };
+  const cpu1 = server.cpuMs();
+  const cpuMsPerCase = cpu0 !== null && cpu1 !== null && run.ok > 0 ? (cpu1 - cpu0) / run.ok : null;
+  return { warm, run, cpuMsPerCase };
 }
 
 async function measureStore(
@@ -69,7 +94,7 @@ async function measureStore(
   plan: Plan,
   store: 'sqlite' | 'postgres',
   databaseUrl?: string,
-): Promise<{ run: LoadResult; cases: number }> {
+): Promise<{ run: LoadResult; cases: number; cpuMsPerCase: number | null }> {
   const t0 = performance.now();
   const server = await startCityloop({
     dataDir: join(dir, store),
@@ -82,19 +107,25 @@ async function measureStore(
     ctx.log(`  cityloop on ${store} started with the demo city in ${since(t0)}`);
     const token = await login(server.origin, 'clerk', DEMO_PASSWORD);
     const traffic = new IntakeTraffic();
-    const { warm, run } = await intakeLoad(server, plan, { traffic, token });
+    const { warm, run, cpuMsPerCase } = await intakeLoad(server, plan, { traffic, token });
     if (run.failed + run.networkErrors > 0 || warm.failed + warm.networkErrors > 0) {
-      throw new Error(`intake on ${store}: ${run.failed + warm.failed} failed, ${run.networkErrors + warm.networkErrors} network errors; first: ${run.firstFailure ?? warm.firstFailure}`);
+      throw new Error(
+        `intake on ${store}: ${run.failed + warm.failed} failed, ${run.networkErrors + warm.networkErrors} network errors; first: ${run.firstFailure ?? warm.firstFailure}`,
+      );
     }
     const res = await fetch(`${server.origin}/api/v1/cases?pageSize=1`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const cases = ((await res.json()) as { total: number }).total;
     if (cases !== warm.ok + run.ok) {
-      throw new Error(`intake on ${store}: ${warm.ok + run.ok} acknowledged but ${cases} cases stored`);
+      throw new Error(
+        `intake on ${store}: ${warm.ok + run.ok} acknowledged but ${cases} cases stored`,
+      );
     }
-    ctx.log(`  intake on ${store}: ${Math.round(run.rate)} cases/s (p50 ${run.latencyMs.p50.toFixed(1)} ms, p99 ${run.latencyMs.p99.toFixed(1)} ms; ${cases} cases stored)`);
-    return { run, cases };
+    ctx.log(
+      `  intake on ${store}: ${Math.round(run.rate)} cases/s (p50 ${run.latencyMs.p50.toFixed(1)} ms, p99 ${run.latencyMs.p99.toFixed(1)} ms; ${cases} cases stored; server CPU ${cpuMsPerCase === null ? '?' : (cpuMsPerCase * 1000).toFixed(0)} µs per case)`,
+    );
+    return { run, cases, cpuMsPerCase };
   } finally {
     await server.stop();
   }
@@ -117,7 +148,7 @@ export async function intakePart(ctx: BenchContext): Promise<Figure[]> {
     }
     try {
       for (const [store, url] of stores) {
-        const { run, cases } = await measureStore(ctx, w.dir, plan, store, url);
+        const { run, cases, cpuMsPerCase } = await measureStore(ctx, w.dir, plan, store, url);
         const share = run.rate / hello.rate;
         figures.push({
           part: 'intake',
@@ -126,9 +157,29 @@ export async function intakePart(ctx: BenchContext): Promise<Figure[]> {
           unit: 'cases/s',
           baseline: { name: 'Fastify hello world', value: hello.rate, unit: 'req/s' },
           vsBaseline: share,
-          target: store === 'sqlite' ? `≥ ${TARGET_RATE.toLocaleString('en-US')}/s and ≥ ${TARGET_SHARE} × baseline` : `≥ ${TARGET_SHARE} × baseline`,
-          met: store === 'sqlite' ? run.rate >= TARGET_RATE && share >= TARGET_SHARE : share >= TARGET_SHARE,
-          details: { store, latencyMs: run.latencyMs, casesStored: cases, requests: run.requests, elapsedMs: run.elapsedMs, hello: { rate: hello.rate, latencyMs: hello.latencyMs }, plan },
+          target:
+            store === 'sqlite'
+              ? `≥ ${TARGET_RATE.toLocaleString('en-US')}/s and ≥ ${TARGET_SHARE} × baseline`
+              : `≥ ${TARGET_SHARE} × baseline`,
+          met:
+            store === 'sqlite'
+              ? run.rate >= TARGET_RATE && share >= TARGET_SHARE
+              : share >= TARGET_SHARE,
+          details: {
+            store,
+            latencyMs: run.latencyMs,
+            casesStored: cases,
+            requests: run.requests,
+            elapsedMs: run.elapsedMs,
+            // CPU time of the server process per case (the rate a free core would give: 1000 ÷ this).
+            serverCpuMsPerCase: cpuMsPerCase,
+            hello: {
+              rate: hello.rate,
+              latencyMs: hello.latencyMs,
+              serverCpuMsPerRequest: hello.cpuMsPerRequest,
+            },
+            plan,
+          },
         });
       }
     } finally {

@@ -54,7 +54,9 @@ export function locatePart(ctx: BenchContext): Promise<Figure[]> {
   // What space.locate walks: the index the space service builds from the stored grids.
   const index = new AreaIndex(city.grids.map((g, i) => ({ geometry: g.geometry, value: i })));
   const t2 = performance.now();
-  ctx.log(`  ${city.grids.length} grids generated in ${(t1 - t0).toFixed(0)} ms, index built in ${(t2 - t1).toFixed(0)} ms`);
+  ctx.log(
+    `  ${city.grids.length} grids generated in ${(t1 - t0).toFixed(0)} ms, index built in ${(t2 - t1).toFixed(0)} ms`,
+  );
 
   // Points: 95 % inside a random grid, 5 % anywhere in the city's bounding box.
   const rand = mulberry32(42);
@@ -78,8 +80,10 @@ export function locatePart(ctx: BenchContext): Promise<Figure[]> {
       const [a, b, c, d] = ring as [Position, Position, Position, Position];
       const u = rand();
       const v = rand();
-      points[2 * i] = (1 - u) * (1 - v) * a[0] + u * (1 - v) * b[0] + u * v * c[0] + (1 - u) * v * d[0];
-      points[2 * i + 1] = (1 - u) * (1 - v) * a[1] + u * (1 - v) * b[1] + u * v * c[1] + (1 - u) * v * d[1];
+      points[2 * i] =
+        (1 - u) * (1 - v) * a[0] + u * (1 - v) * b[0] + u * v * c[0] + (1 - u) * v * d[0];
+      points[2 * i + 1] =
+        (1 - u) * (1 - v) * a[1] + u * (1 - v) * b[1] + u * v * c[1] + (1 - u) * v * d[1];
     } else {
       points[2 * i] = minX + rand() * (maxX - minX);
       points[2 * i + 1] = minY + rand() * (maxY - minY);
@@ -87,7 +91,9 @@ export function locatePart(ctx: BenchContext): Promise<Figure[]> {
   }
 
   const indexed = rate(points, n, 5, (x, y) => index.indexOf(x, y));
-  ctx.log(`  R-tree + point-in-polygon: ${Math.round(indexed.rate).toLocaleString('en-US')} look-ups/s (${indexed.hits} of ${n} inside a grid)`);
+  ctx.log(
+    `  R-tree + point-in-polygon: ${Math.round(indexed.rate).toLocaleString('en-US')} look-ups/s (${indexed.hits} of ${n} inside a grid)`,
+  );
 
   // Baseline: every grid in turn until one contains the point; bounded in count and time.
   const rings = city.grids.map((g) => g.geometry.coordinates);
@@ -112,7 +118,10 @@ export function locatePart(ctx: BenchContext): Promise<Figure[]> {
   // The two agree (a point exactly on a shared edge may go to either neighbour in PNPOLY).
   let disagree = 0;
   for (let i = 0; i < Math.min(baseCount, 2_000); i++) {
-    if (index.indexOf(points[2 * i]!, points[2 * i + 1]!) !== linear(points[2 * i]!, points[2 * i + 1]!)) {
+    if (
+      index.indexOf(points[2 * i]!, points[2 * i + 1]!) !==
+      linear(points[2 * i]!, points[2 * i + 1]!)
+    ) {
       disagree++;
     }
   }

@@ -33,10 +33,18 @@ export async function sweepPart(ctx: BenchContext): Promise<Figure[]> {
         ).rows[0]!.n,
       );
     const openCount = Number(
-      (await sql<{ n: number }>`select count(*) as n from case_file where state not in (${sql.join(SKIPPED.slice(1))})`.execute(db)).rows[0]!.n,
+      (
+        await sql<{
+          n: number;
+        }>`select count(*) as n from case_file where state not in (${sql.join(SKIPPED.slice(1))})`.execute(
+          db,
+        )
+      ).rows[0]!.n,
     );
     const newly = await due();
-    ctx.log(`  ${openCount.toLocaleString('en-US')} open cases, ${newly.toLocaleString('en-US')} newly overdue (deadline passed, not yet marked)`);
+    ctx.log(
+      `  ${openCount.toLocaleString('en-US')} open cases, ${newly.toLocaleString('en-US')} newly overdue (deadline passed, not yet marked)`,
+    );
 
     // Finding: the sweep's query for its first batch.
     let t = performance.now();
@@ -46,8 +54,13 @@ export async function sweepPart(ctx: BenchContext): Promise<Figure[]> {
     // Baseline for finding: every open case read and its deadline checked in code.
     t = performance.now();
     const all = await sql<{ id: string; stage_deadline_at: number | null; stage_overdue: number }>`
-      select id, stage_deadline_at, stage_overdue from case_file where state not in (${sql.join(SKIPPED)})`.execute(db);
-    const scanned = all.rows.filter((r) => r.stage_deadline_at !== null && r.stage_deadline_at < clock.now() && r.stage_overdue === 0).length;
+      select id, stage_deadline_at, stage_overdue from case_file where state not in (${sql.join(SKIPPED)})`.execute(
+      db,
+    );
+    const scanned = all.rows.filter(
+      (r) =>
+        r.stage_deadline_at !== null && r.stage_deadline_at < clock.now() && r.stage_overdue === 0,
+    ).length;
     const scanMs = performance.now() - t;
 
     // Marking: the scheduled job, run until a run marks nothing (bounded in runs and time).
@@ -68,7 +81,9 @@ export async function sweepPart(ctx: BenchContext): Promise<Figure[]> {
     }
     const markMs = performance.now() - t;
     const left = await due();
-    ctx.log(`  marked ${marked.toLocaleString('en-US')} in ${(markMs / 1000).toFixed(1)} s over ${runs} runs of the job (${failed} failed, ${left} left): ${((markMs / Math.max(1, marked)) * 1000).toFixed(0)} µs per case`);
+    ctx.log(
+      `  marked ${marked.toLocaleString('en-US')} in ${(markMs / 1000).toFixed(1)} s over ${runs} runs of the job (${failed} failed, ${left} left): ${((markMs / Math.max(1, marked)) * 1000).toFixed(0)} µs per case`,
+    );
 
     // Nothing new: the next run right after.
     t = performance.now();
@@ -99,7 +114,13 @@ export async function sweepPart(ctx: BenchContext): Promise<Figure[]> {
       perCaseMs: markMs / Math.max(1, marked),
       nothingNewMs: quietMs,
       next30s: { due: nextDue, marked: next.marked, ms: nextMs },
-      store: { cases: s.report.cases, events: s.report.events, rollupRows: s.report.rollupRows, notices: s.report.notices, reused: s.reused },
+      store: {
+        cases: s.report.cases,
+        events: s.report.events,
+        rollupRows: s.report.rollupRows,
+        notices: s.report.notices,
+        reused: s.reused,
+      },
     };
     return [
       {
@@ -107,7 +128,11 @@ export async function sweepPart(ctx: BenchContext): Promise<Figure[]> {
         name: `overdue sweep with nothing new, ${label} open cases`,
         value: quietMs,
         unit: 'ms',
-        baseline: { name: 'all open cases read, deadlines checked in code', value: scanMs, unit: 'ms' },
+        baseline: {
+          name: 'all open cases read, deadlines checked in code',
+          value: scanMs,
+          unit: 'ms',
+        },
         vsBaseline: scanMs / quietMs,
         target: `< ${TARGET_MS.toLocaleString('en-US')} ms`,
         met: quietMs < TARGET_MS,
@@ -118,7 +143,11 @@ export async function sweepPart(ctx: BenchContext): Promise<Figure[]> {
         name: `overdue sweep marking ${marked.toLocaleString('en-US')} newly overdue cases (an event and a notice each), ${label} open cases`,
         value: markMs,
         unit: 'ms',
-        baseline: { name: 'all open cases read, deadlines checked in code', value: scanMs, unit: 'ms' },
+        baseline: {
+          name: 'all open cases read, deadlines checked in code',
+          value: scanMs,
+          unit: 'ms',
+        },
         vsBaseline: null,
         target: `< ${TARGET_MS.toLocaleString('en-US')} ms`,
         met: markMs < TARGET_MS && left === 0,

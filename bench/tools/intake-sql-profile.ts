@@ -45,7 +45,12 @@ proto.prepare = function (this: unknown, sql: string) {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'intake-sql-'));
-const config = loadConfig({ DATA_DIR: dir, DEMO_MODE: 'true', DEMO_PASSWORD: 'bench-password-1', LOG_LEVEL: 'silent' });
+const config = loadConfig({
+  DATA_DIR: dir,
+  DEMO_MODE: 'true',
+  DEMO_PASSWORD: 'bench-password-1',
+  LOG_LEVEL: 'silent',
+});
 const store = createDb({ kind: 'sqlite', sqliteFile: join(dir, 'cityloop.sqlite') });
 await migrateToLatest(store);
 // Experiments: EXP=h3idx,ckpt,cache
@@ -65,11 +70,20 @@ if (exp.has('cache')) {
 }
 const { app, services } = await buildApp({ config, store, clock: systemClock });
 await bootstrap(services);
-const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk', password: 'bench-password-1' } });
+const login = await app.inject({
+  method: 'POST',
+  url: '/api/v1/auth/login',
+  payload: { username: 'clerk', password: 'bench-password-1' },
+});
 const token = login.json<{ token: string }>().token;
 const traffic = new IntakeTraffic();
 const send = (i: number) =>
-  app.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: traffic.body(i) });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    payload: traffic.body(i),
+  });
 for (let i = 0; i < 300; i++) {
   await send(i);
 }
@@ -103,7 +117,9 @@ on = false;
 if (exp.has('nockpt')) {
   const { statSync } = await import('node:fs');
   const wal = statSync(join(dir, 'cityloop.sqlite-wal')).size;
-  console.log(`WAL ${(wal / 2 ** 20).toFixed(0)} MB: ${(wal / 4120 / (N + 300)).toFixed(1)} pages per intake`);
+  console.log(
+    `WAL ${(wal / 2 ** 20).toFixed(0)} MB: ${(wal / 4120 / (N + 300)).toFixed(1)} pages per intake`,
+  );
 }
 if (session) {
   const { profile } = await session.post('Profiler.stop');
@@ -114,9 +130,13 @@ let sqlMs = 0;
 for (const s of stats.values()) {
   sqlMs += s.ms;
 }
-console.log(`${N} intakes in ${ms.toFixed(0)} ms: ${((ms / N) * 1000).toFixed(0)} µs each (CPU ${((cpu.user + cpu.system) / N).toFixed(0)} µs: user ${(cpu.user / N).toFixed(0)}, system ${(cpu.system / N).toFixed(0)}), of which SQL ${((sqlMs / N) * 1000).toFixed(0)} µs`);
+console.log(
+  `${N} intakes in ${ms.toFixed(0)} ms: ${((ms / N) * 1000).toFixed(0)} µs each (CPU ${((cpu.user + cpu.system) / N).toFixed(0)} µs: user ${(cpu.user / N).toFixed(0)}, system ${(cpu.system / N).toFixed(0)}), of which SQL ${((sqlMs / N) * 1000).toFixed(0)} µs`,
+);
 for (const [sql, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) {
-  console.log(`${((s.ms / N) * 1000).toFixed(1).padStart(7)} µs/case ${(s.n / N).toFixed(2).padStart(5)}×  ${sql}`);
+  console.log(
+    `${((s.ms / N) * 1000).toFixed(1).padStart(7)} µs/case ${(s.n / N).toFixed(2).padStart(5)}×  ${sql}`,
+  );
 }
 await app.close();
 await store.destroy();

@@ -33,6 +33,19 @@ export class ApiClient {
     return (await res.json()) as T;
   }
 
+  /** A POST with a JSON body; fails unless the answer is 200 or 201. */
+  async post<T>(path: string, body: unknown): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 200 && res.status !== 201) {
+      throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    }
+    return (await res.json()) as T;
+  }
+
   /** Runs a workflow action at the case's current version. */
   async act(caseId: string, body: Record<string, unknown>): Promise<{ state: string }> {
     const current = await this.get<{ version: number }>(`/api/v1/cases/${caseId}`);
@@ -50,7 +63,11 @@ export class ApiClient {
   /** Uploads one photo and returns its attachment id. */
   async uploadPhoto(): Promise<string> {
     const form = new FormData();
-    form.append('file', new Blob([await testJpeg()], { type: 'image/jpeg' }), 'check.jpg');
+    form.append(
+      'file',
+      new Blob([new Uint8Array(await testJpeg())], { type: 'image/jpeg' }),
+      'check.jpg',
+    );
     const res = await fetch(`${this.base}/api/v1/attachments`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.token}` },

@@ -25,14 +25,21 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot as e2e/screenshots/<name>.png. */
-export async function shoot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page screenshot as e2e/screenshots/<name>.png (`fullPage: false`: the viewport
+ * only, for pages with fixed bars such as the inspector app).
+ */
+export async function shoot(
+  page: Page,
+  name: string,
+  opts: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   // Let maps and charts settle, and fonts load.
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(400);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: opts.fullPage ?? true });
   return path;
 }
 

@@ -55,7 +55,11 @@ self.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((names) =>
-        Promise.all(names.filter((n) => n.startsWith('cityloop-') && !keep.has(n)).map((n) => caches.delete(n))),
+        Promise.all(
+          names
+            .filter((n) => n.startsWith('cityloop-') && !keep.has(n))
+            .map((n) => caches.delete(n)),
+        ),
       )
       .then(() => self.clients.claim()),
   );

@@ -153,8 +153,7 @@ export const adminApi = {
       signal,
     }).then((r) => r.items),
   user: (userId: string) => requestJson<AdminUser>(`/api/v1/org/users/${id(userId)}`),
-  createUser: (body: CreateUserBody) =>
-    requestJson<AdminUser>('/api/v1/org/users', { json: body }),
+  createUser: (body: CreateUserBody) => requestJson<AdminUser>('/api/v1/org/users', { json: body }),
   updateUser: (userId: string, body: UpdateUserBody) =>
     requestJson<AdminUser>(`/api/v1/org/users/${id(userId)}`, { method: 'PATCH', json: body }),
 
@@ -224,9 +223,7 @@ export const adminApi = {
   deleteService: (matterCode: string) =>
     requestJson<void>(`/api/v1/admin/open311/services/${id(matterCode)}`, { method: 'DELETE' }),
   keys: (signal?: AbortSignal) =>
-    requestJson<{ items: ApiKey[] }>('/api/v1/admin/open311/keys', { signal }).then(
-      (r) => r.items,
-    ),
+    requestJson<{ items: ApiKey[] }>('/api/v1/admin/open311/keys', { signal }).then((r) => r.items),
   /** Issues a key: the answer holds the key itself, the only time it is ever shown. */
   createKey: (name: string) =>
     requestJson<ApiKey & { key: string }>('/api/v1/admin/open311/keys', { json: { name } }),

@@ -8,6 +8,7 @@ export const authApi = {
       json: { username, password, cookie: true },
       handleUnauthorized: false,
     }),
-  logout: () => requestJson<void>('/api/v1/auth/logout', { method: 'POST', handleUnauthorized: false }),
+  logout: () =>
+    requestJson<void>('/api/v1/auth/logout', { method: 'POST', handleUnauthorized: false }),
   me: () => requestJson<User>('/api/v1/auth/me', { handleUnauthorized: false }),
 };

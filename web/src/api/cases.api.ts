@@ -1,12 +1,5 @@
 import { request, requestJson, type QueryValue } from './http';
-import type {
-  ActionBody,
-  CaseEvent,
-  CaseListQuery,
-  CaseView,
-  NewCaseBody,
-  Page,
-} from './types';
+import type { ActionBody, CaseEvent, CaseListQuery, CaseView, NewCaseBody, Page } from './types';
 
 /** The list query as the server reads it (booleans as 'true' / 'false'). */
 export function caseQueryParams(q: CaseListQuery): Record<string, QueryValue> {

@@ -5,7 +5,13 @@ import type { Grid, Page } from './types';
 export const gridsApi = {
   /** Grids of a community or street (in the caller's jurisdiction), with outlines when asked. */
   list: (
-    q: { communityId?: string; streetId?: string; withGeometry?: boolean; page?: number; pageSize?: number },
+    q: {
+      communityId?: string;
+      streetId?: string;
+      withGeometry?: boolean;
+      page?: number;
+      pageSize?: number;
+    },
     signal?: AbortSignal,
   ) =>
     requestJson<Page<Grid>>('/api/v1/space/grids', {

@@ -60,7 +60,9 @@ describe(requestJson.name, () => {
   });
 
   it('sends the cookie, never a token header', async () => {
-    const fetchMock = vi.fn((_url: string, _init: RequestInit) => Promise.resolve(json(200, { ok: 1 })));
+    const fetchMock = vi.fn((_url: string, _init: RequestInit) =>
+      Promise.resolve(json(200, { ok: 1 })),
+    );
     vi.stubGlobal('fetch', fetchMock);
     await requestJson('/api/v1/cases');
     const init = fetchMock.mock.calls[0]![1];

@@ -21,18 +21,21 @@ const json = (status: number, body: unknown) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
   );
 
+/** Navigations load the page's chunk first (lazy routes): give them time under jsdom. */
+const SLOW = { timeout: 10_000 };
+
 /** A fake API: `signedIn` decides /auth/me; `expireNext` makes the next case list call a 401. */
 const api = { signedIn: false, expireNext: false };
 
 function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const url = String(input);
+  const url = input instanceof Request ? input.url : input.toString();
   if (url.startsWith('/api/v1/auth/me')) {
     return api.signedIn
       ? json(200, CLERK)
       : json(401, { error: { code: 'AUTH_REQUIRED', message: 'Sign in first' } });
   }
   if (url.startsWith('/api/v1/auth/login')) {
-    const body = JSON.parse(String(init?.body)) as { password: string; cookie: boolean };
+    const body = JSON.parse(init?.body as string) as { password: string; cookie: boolean };
     if (body.password !== 'right' || body.cookie !== true) {
       return json(401, { error: { code: 'AUTH_INVALID_CREDENTIALS', message: 'Wrong' } });
     }
@@ -80,10 +83,10 @@ afterEach(() => {
 describe('console shell', () => {
   it('sends a signed-out user to the login page, then back to the intended route', async () => {
     const router = renderAt('/cases?q=abc');
-    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'), SLOW);
     expect(router.state.location.search).toBe('?next=%2Fcases%3Fq%3Dabc');
     await signIn('right');
-    await waitFor(() => expect(router.state.location.pathname).toBe('/cases'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/cases'), SLOW);
     expect(router.state.location.search).toBe('?q=abc');
     expect(localStorage.length).toBe(0);
   });
@@ -92,22 +95,22 @@ describe('console shell', () => {
     renderAt('/login');
     await signIn('wrong');
     expect(await screen.findByText('用户名或密码错误。')).toBeTruthy();
-    expect((screen.getByLabelText('用户名') as HTMLInputElement).value).toBe('clerk');
+    expect(screen.getByLabelText<HTMLInputElement>('用户名').value).toBe('clerk');
   });
 
   it('lands a clerk on the intake desk with the clerk menu', async () => {
     api.signedIn = true;
     const router = renderAt('/');
-    await waitFor(() => expect(router.state.location.pathname).toBe('/intake'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/intake'), SLOW);
     fireEvent.click(await screen.findByTestId('menu-toggle'));
-    expect(await screen.findByTestId('nav-new-report')).toBeTruthy();
+    expect(await screen.findByTestId('nav-new-report', {}, SLOW)).toBeTruthy();
     expect(screen.queryByTestId('nav-dispatch')).toBeNull();
   });
 
   it('refuses a workspace of another role', async () => {
     api.signedIn = true;
     renderAt('/dispatch');
-    expect(await screen.findByText('无权访问')).toBeTruthy();
+    expect(await screen.findByText('无权访问', {}, SLOW)).toBeTruthy();
   });
 
   it('switches the language (antd too) and remembers it', async () => {
@@ -122,15 +125,15 @@ describe('console shell', () => {
   it('goes back to login with a message when the session expires, keeping the route', async () => {
     api.signedIn = true;
     const router = renderAt('/cases');
-    await waitFor(() => expect(router.state.location.pathname).toBe('/cases'));
-    const search = await screen.findByTestId('filter-search');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/cases'), SLOW);
+    const search = await screen.findByTestId('filter-search', {}, SLOW);
     api.expireNext = true;
     await act(async () => {
       fireEvent.click(search);
       await Promise.resolve();
     });
-    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'), SLOW);
     expect(router.state.location.search).toBe('?next=%2Fcases');
-    expect(await screen.findByTestId('session-expired')).toBeTruthy();
+    expect(await screen.findByTestId('session-expired', {}, SLOW)).toBeTruthy();
   });
 });

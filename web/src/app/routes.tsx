@@ -1,4 +1,13 @@
 import {
+  ApiOutlined,
+  ApartmentOutlined,
+  BranchesOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  DashboardOutlined,
+  FundOutlined,
+  GlobalOutlined,
+  TeamOutlined,
   FileAddOutlined,
   InboxOutlined,
   SearchOutlined,
@@ -8,6 +17,10 @@ import {
 import { msg } from '../modules/i18n/utils/messages';
 import type { ConsoleRoute } from '../modules/shell/utils/consoleRoute';
 import { shellMessages } from '../modules/shell/shell.messages';
+import { adminMessages } from '../modules/admin/admin.messages';
+import { commandCentreMessages } from '../modules/command-centre/command-centre.messages';
+import { inspectorMessages } from '../modules/inspector/inspector.messages';
+import { portalMessages } from '../modules/portal/portal.messages';
 
 /**
  * The route registry: every page of the console, who may open it, its menu entry and the
@@ -74,5 +87,115 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     roles: 'any',
     title: msg(shellMessages, 'nav.case'),
     load: () => import('../pages/CasePage').then((m) => m.CasePage),
+  },
+  {
+    id: 'command',
+    path: '/command',
+    layout: 'fullscreen',
+    roles: ['bureau_leader', 'shift_leader', 'dispatcher', 'street_chief', 'admin'],
+    home: ['bureau_leader', 'street_chief'],
+    title: msg(commandCentreMessages, 'nav'),
+    nav: { icon: <DashboardOutlined />, order: 5 },
+    load: () => import('../pages/CommandCentrePage').then((m) => m.CommandCentrePage),
+  },
+  {
+    // Public layout on purpose: the app checks the session itself so that it can open offline
+    // (installed PWA) with the phone's last inspector and queue reports.
+    id: 'inspector',
+    path: '/inspector',
+    layout: 'public',
+    roles: ['inspector'],
+    home: ['inspector'],
+    title: msg(inspectorMessages, 'app.nav'),
+    load: () => import('../pages/InspectorPage').then((m) => m.InspectorPage),
+  },
+  {
+    id: 'portal',
+    path: '/portal',
+    layout: 'public',
+    roles: 'any',
+    title: msg(portalMessages, 'portal.title'),
+    load: () => import('../pages/PortalPage').then((m) => m.PortalPage),
+  },
+  {
+    id: 'portal-track',
+    path: '/portal/track/:trackingNumber',
+    layout: 'public',
+    roles: 'any',
+    title: msg(portalMessages, 'track.title'),
+    load: () => import('../pages/PortalTrackPage').then((m) => m.PortalTrackPage),
+  },
+  {
+    id: 'admin-users',
+    path: '/admin/users',
+    layout: 'console',
+    roles: ['admin'],
+    home: ['admin'],
+    title: msg(adminMessages, 'nav.users'),
+    nav: { icon: <TeamOutlined />, order: 100 },
+    load: () => import('../pages/AdminUsersPage').then((m) => m.AdminUsersPage),
+  },
+  {
+    id: 'admin-units',
+    path: '/admin/units',
+    layout: 'console',
+    roles: ['admin'],
+    title: msg(adminMessages, 'nav.units'),
+    nav: { icon: <ApartmentOutlined />, order: 101 },
+    load: () => import('../pages/AdminUnitsPage').then((m) => m.AdminUnitsPage),
+  },
+  {
+    id: 'admin-space',
+    path: '/admin/space',
+    layout: 'console',
+    roles: ['admin'],
+    title: msg(adminMessages, 'nav.space'),
+    nav: { icon: <GlobalOutlined />, order: 102 },
+    load: () => import('../pages/AdminSpacePage').then((m) => m.AdminSpacePage),
+  },
+  {
+    id: 'admin-routing',
+    path: '/admin/routing',
+    layout: 'console',
+    roles: ['admin'],
+    title: msg(adminMessages, 'nav.routing'),
+    nav: { icon: <BranchesOutlined />, order: 103 },
+    load: () => import('../pages/AdminRoutingPage').then((m) => m.AdminRoutingPage),
+  },
+  {
+    id: 'admin-limits',
+    path: '/admin/limits',
+    layout: 'console',
+    roles: ['admin'],
+    title: msg(adminMessages, 'nav.limits'),
+    nav: { icon: <ClockCircleOutlined />, order: 104 },
+    load: () => import('../pages/AdminLimitsPage').then((m) => m.AdminLimitsPage),
+  },
+  {
+    id: 'admin-calendar',
+    path: '/admin/calendar',
+    layout: 'console',
+    roles: ['admin'],
+    title: msg(adminMessages, 'nav.calendar'),
+    nav: { icon: <CalendarOutlined />, order: 105 },
+    load: () => import('../pages/AdminCalendarPage').then((m) => m.AdminCalendarPage),
+  },
+  {
+    id: 'admin-evaluation',
+    path: '/admin/evaluation',
+    layout: 'console',
+    roles: ['admin'],
+    title: msg(adminMessages, 'nav.evaluation'),
+    nav: { icon: <FundOutlined />, order: 106 },
+    load: () => import('../pages/AdminEvaluationPage').then((m) => m.AdminEvaluationPage),
+  },
+  {
+    id: 'admin-open311',
+    path: '/admin/open311',
+    layout: 'console',
+    roles: ['admin'],
+    title: msg(adminMessages, 'nav.open311'),
+    nav: { icon: <ApiOutlined />, order: 107 },
+    load: () => import('../pages/AdminOpen311Page').then((m) => m.AdminOpen311Page),
   },
 ];

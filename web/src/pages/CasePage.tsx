@@ -37,7 +37,7 @@ export function CasePage() {
         status={notFound ? '404' : 'error'}
         title={errorText(c.error)}
         extra={
-          <Button onClick={() => navigate(-1)} icon={<ArrowLeftOutlined />}>
+          <Button onClick={() => void navigate(-1)} icon={<ArrowLeftOutlined />}>
             {tc('common.back')}
           </Button>
         }
@@ -56,7 +56,7 @@ export function CasePage() {
             <Button
               type="text"
               icon={<ArrowLeftOutlined />}
-              onClick={() => navigate(-1)}
+              onClick={() => void navigate(-1)}
               aria-label={tc('common.back')}
             />
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-number">

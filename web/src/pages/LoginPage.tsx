@@ -52,12 +52,17 @@ export function LoginPage() {
           />
         ) : null}
         {reason === 'signed-out' ? (
-          <Alert type="success" showIcon title={t('login.signedOut')} style={{ marginBottom: 16 }} />
+          <Alert
+            type="success"
+            showIcon
+            title={t('login.signedOut')}
+            style={{ marginBottom: 16 }}
+          />
         ) : null}
         <LoginForm
           onSignedIn={(user) => {
             signIn(user);
-            navigate(next, { replace: true });
+            void navigate(next, { replace: true });
           }}
         />
       </Card>

@@ -11,7 +11,7 @@ export function NewReportPage() {
   return (
     <div>
       <Typography.Paragraph type="secondary">{t('new.subtitle')}</Typography.Paragraph>
-      <NewReportForm onCreated={(c) => navigate(`/intake?case=${encodeURIComponent(c.id)}`)} />
+      <NewReportForm onCreated={(c) => void navigate(`/intake?case=${encodeURIComponent(c.id)}`)} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import * as m001100 from './2026_11_21_001100_hotline';
 import * as m001200 from './2026_11_21_001200_imports';
 import * as m001630 from './2026_11_21_001630_evaluation';
 import * as m001900 from './2026_11_21_001900_case_h3_index';
+import * as m002000 from './2026_11_21_002000_case_due_index';
 
 /** The one migration set, in order. Names sort lexically: YYYY_MM_DD_HHMMSS_<what>. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_001200_imports': m001200,
   '2026_11_21_001630_evaluation': m001630,
   '2026_11_21_001900_case_h3_index': m001900,
+  '2026_11_21_002000_case_due_index': m002000,
 };

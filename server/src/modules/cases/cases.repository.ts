@@ -231,13 +231,16 @@ export const casesRepository = {
     return { rows, total: Number(totalRow.n) };
   },
 
-  /** Open cases whose current stage passed its deadline and is not yet marked (sweep). */
+  /**
+   * Open cases whose current stage passed its deadline and is not yet marked (sweep). The 0 is
+   * written into the SQL so the partial index of unmarked cases (case_due_idx) applies.
+   */
   findNewlyOverdue(db: Q, now: number, limit: number): Promise<CaseRow[]> {
     return db
       .selectFrom('case_file')
       .selectAll()
       .where('stage_deadline_at', '<', now)
-      .where('stage_overdue', '=', 0)
+      .where('stage_overdue', '=', sql.lit(0))
       .where('state', 'not in', ['hung', 'refused', 'voided', 'closed', 'handled'])
       .orderBy('stage_deadline_at')
       .limit(limit)

@@ -145,14 +145,17 @@ export type CatalogService = Awaited<ReturnType<typeof createCatalogService>>;
 const WRITES = /^(insert|update|upsert|delete|replace|put)/;
 
 /** The repository, calling `changed` after each of its writes. */
-function dropLookupsOnWrite<R extends Record<string, unknown>>(repository: R, changed: () => void): R {
+function dropLookupsOnWrite<R extends Record<string, unknown>>(
+  repository: R,
+  changed: () => void,
+): R {
   const out: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(repository)) {
     out[name] =
       typeof fn === 'function' && WRITES.test(name)
         ? async (...args: unknown[]) => {
             try {
-              return (await (fn as (...a: unknown[]) => Promise<unknown>)(...args)) as unknown;
+              return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
             } finally {
               changed();
             }

@@ -112,7 +112,7 @@ export const casesMessages = defineMessages(
     'condition.urgent': '紧急',
     'condition.closure': '结案条件：{text}',
     'condition.pickMatter': '请先选择事项',
-    'condition.deadline': '按此条件，处置期限约为 {time}',
+    'condition.deadline': '按此条件，若现在派遣，处置期限为 {time}（{limit}）',
     'unit.search': '输入单位名称搜索',
     'unit.proposed': '（建议）',
     'list.open': '打开',
@@ -237,7 +237,8 @@ export const casesMessages = defineMessages(
     'condition.urgent': 'Urgent',
     'condition.closure': 'Closure condition: {text}',
     'condition.pickMatter': 'Choose the matter first',
-    'condition.deadline': 'Under this condition the handling deadline is about {time}',
+    'condition.deadline':
+      'Under this condition, dispatched now, the handling deadline is {time} ({limit})',
     'unit.search': 'Type a unit name to search',
     'unit.proposed': ' (proposed)',
     'list.open': 'Open',

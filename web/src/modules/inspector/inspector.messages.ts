@@ -4,6 +4,7 @@ import { defineMessages } from '../i18n/utils/messages';
 export const inspectorMessages = defineMessages(
   {
     'app.title': '监督员',
+    'app.nav': '移动巡查',
     'app.online': '在线',
     'app.offline': '离线',
     'app.offlineMode': '当前离线：可以拍照上报，联网后自动发送。',
@@ -21,7 +22,6 @@ export const inspectorMessages = defineMessages(
     'task.navigate': '导航',
     'task.reportedAt': '上报于 {time}',
     'task.grid': '网格 {code}',
-    'task.deadline': '期限 {time}',
     'task.title.verify': '核实任务 {number}',
     'task.title.check': '核查任务 {number}',
     'task.map': '任务位置',
@@ -48,7 +48,6 @@ export const inspectorMessages = defineMessages(
     'action.done.check': '核查结果已提交：{number}',
     'action.offline': '当前离线，核实和核查需要联网提交。您填写的内容已保留，联网后再提交。',
     'action.failed': '提交失败',
-    'report.title': '上报问题',
     'report.photos': '现场照片',
     'report.photosRequired': '请拍摄至少一张现场照片',
     'report.place': '问题位置',
@@ -84,13 +83,14 @@ export const inspectorMessages = defineMessages(
     'queue.stopped.unauthorized': '登录已过期，请重新登录后发送。',
     'queue.stopped.server': '服务器暂时无法接收，稍后自动重试。',
     'queue.summary': '{pending} 条待发送，{failed} 条失败',
-    'install.hint': '可将本应用添加到手机桌面，离线也能打开。',
   },
   {
     'app.title': 'Inspector',
+    'app.nav': 'Field app',
     'app.online': 'Online',
     'app.offline': 'Offline',
-    'app.offlineMode': 'You are offline: reports are saved on this phone and sent when back online.',
+    'app.offlineMode':
+      'You are offline: reports are saved on this phone and sent when back online.',
     'app.offlineNoSession':
       'Offline mode ({name}): reports are saved on this phone and sent once online and signed in.',
     'tab.tasks': 'My tasks',
@@ -106,7 +106,6 @@ export const inspectorMessages = defineMessages(
     'task.navigate': 'Navigate',
     'task.reportedAt': 'Reported {time}',
     'task.grid': 'Grid {code}',
-    'task.deadline': 'Due {time}',
     'task.title.verify': 'Verify task {number}',
     'task.title.check': 'Check task {number}',
     'task.map': 'Place of the task',
@@ -134,7 +133,6 @@ export const inspectorMessages = defineMessages(
     'action.offline':
       'You are offline; verify and check results need the network. What you entered is kept: send it when back online.',
     'action.failed': 'Not sent',
-    'report.title': 'Report a problem',
     'report.photos': 'Photos of the site',
     'report.photosRequired': 'Take at least one photo of the site',
     'report.place': 'Place of the problem',
@@ -170,6 +168,5 @@ export const inspectorMessages = defineMessages(
     'queue.stopped.unauthorized': 'Your session has expired; sign in again to send.',
     'queue.stopped.server': 'The server cannot take it right now; retrying shortly.',
     'queue.summary': '{pending} waiting, {failed} refused',
-    'install.hint': 'Add this app to your home screen: it opens even without a network.',
   },
 );

@@ -41,7 +41,6 @@ export const portalMessages = defineMessages(
     'track.search': '查询',
     'track.mine': '本机提交过的反映',
     'track.notFound': '没有找到该查询码对应的反映，请核对后重试。',
-    'track.status': '当前状态',
     'track.history': '办理过程',
     'track.category': '问题类别',
     'track.description': '问题描述',
@@ -63,7 +62,8 @@ export const portalMessages = defineMessages(
     'rate.thanks': '感谢您的评价！',
     'rate.yours': '您的评价：{satisfaction}',
     'rate.afterClose': '办结后可对结果进行评价。',
-    'error.PUBLIC_RATE_LIMITED': '提交过于频繁，请约 {retryAfterMinutes} 分钟后再试。您填写的内容已保留。',
+    'error.PUBLIC_RATE_LIMITED':
+      '提交过于频繁，请约 {retryAfterMinutes} 分钟后再试。您填写的内容已保留。',
     'error.PUBLIC_SPAM_REJECTED': '内容未通过检查，请去掉网址等无关内容后重试。',
     'error.PUBLIC_DUPLICATE_REPORT': '刚刚已经提交过相同的内容，请勿重复提交。',
     'error.PUBLIC_REPORT_NOT_FOUND': '没有找到该查询码对应的反映，请核对后重试。',
@@ -81,11 +81,13 @@ export const portalMessages = defineMessages(
     'report.photos': 'Photos of the place (up to 3)',
     'report.place': 'Where is it?',
     'report.placeRequired': 'Use your location or tap the place on the map',
-    'report.noBaseMap': 'No base map is configured: tap “Use my location” first, then adjust on the map.',
+    'report.noBaseMap':
+      'No base map is configured: tap “Use my location” first, then adjust on the map.',
     'report.category': 'Category (optional)',
     'report.categoryPlaceholder': 'Not sure? Leave it; our staff will classify it',
     'report.description': 'What is the problem?',
-    'report.descriptionPlaceholder': 'Describe the problem and the place, e.g. the bin at the bus stop on … is overflowing',
+    'report.descriptionPlaceholder':
+      'Describe the problem and the place, e.g. the bin at the bus stop on … is overflowing',
     'report.descriptionRequired': 'Describe the problem (at least 5 characters)',
     'report.address': 'Address or landmark (optional)',
     'report.contact': 'Contact (optional)',
@@ -98,7 +100,8 @@ export const portalMessages = defineMessages(
     'report.uploading': 'Uploading the photos…',
     'report.failed': 'Not sent',
     'report.doneTitle': 'Thank you, we have your report',
-    'report.doneText': 'Keep the tracking code: with it you can follow the report and rate the result once it is closed.',
+    'report.doneText':
+      'Keep the tracking code: with it you can follow the report and rate the result once it is closed.',
     'report.trackingNumber': 'Tracking code',
     'report.caseNumber': 'Case number {number}',
     'report.copy': 'Copy the code',
@@ -111,7 +114,6 @@ export const portalMessages = defineMessages(
     'track.search': 'Look up',
     'track.mine': 'Reports sent from this device',
     'track.notFound': 'No report has this tracking code. Check it and try again.',
-    'track.status': 'Status',
     'track.history': 'Progress',
     'track.category': 'Category',
     'track.description': 'Problem',
@@ -136,7 +138,8 @@ export const portalMessages = defineMessages(
     'error.PUBLIC_RATE_LIMITED':
       'Too many reports from here. Try again in about {retryAfterMinutes} min; what you entered is kept.',
     'error.PUBLIC_SPAM_REJECTED': 'The report did not pass our checks. Remove links and try again.',
-    'error.PUBLIC_DUPLICATE_REPORT': 'The same report was sent moments ago; no need to send it twice.',
+    'error.PUBLIC_DUPLICATE_REPORT':
+      'The same report was sent moments ago; no need to send it twice.',
     'error.PUBLIC_REPORT_NOT_FOUND': 'No report has this tracking code. Check it and try again.',
     'error.PUBLIC_NOT_CLOSED': 'The report is not closed yet; rate it once it is.',
     'error.PUBLIC_ALREADY_RATED': 'This report has already been rated.',

@@ -22,7 +22,14 @@ const TILE = 88;
  * Large camera pictures are scaled down before they are kept. Nothing is uploaded here: the
  * form sends the files (or queues them when offline).
  */
-export function PhotoCapture({ id, value, onChange, max = 9, disabled, testId }: PhotoCaptureProps) {
+export function PhotoCapture({
+  id,
+  value,
+  onChange,
+  max = 9,
+  disabled,
+  testId,
+}: PhotoCaptureProps) {
   const t = useT(captureMessages);
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
@@ -70,7 +77,13 @@ export function PhotoCapture({ id, value, onChange, max = 9, disabled, testId }:
           <img
             src={urls[i]}
             alt={f.name}
-            style={{ width: TILE, height: TILE, objectFit: 'cover', borderRadius: 8, display: 'block' }}
+            style={{
+              width: TILE,
+              height: TILE,
+              objectFit: 'cover',
+              borderRadius: 8,
+              display: 'block',
+            }}
           />
           {disabled ? null : (
             <Button
@@ -111,7 +124,7 @@ export function PhotoCapture({ id, value, onChange, max = 9, disabled, testId }:
             accept="image/*"
             capture="environment"
             multiple
-            hidden
+            style={{ display: 'none' }}
             data-testid={testId ? `${testId}-input` : undefined}
             onChange={(e) => void add(e.target.files)}
           />

@@ -2,7 +2,7 @@ import { AimOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useMemo } from 'react';
 import { MapView } from '../../../ui/map/MapView';
-import type { MapShape } from '../../../ui/map/mapTypes';
+import type { BBox, MapShape } from '../../../ui/map/mapTypes';
 import { useT } from '../../i18n/hooks/useT';
 import { captureMessages } from '../capture.messages';
 import { useGeolocation, type DevicePosition } from '../hooks/useGeolocation';
@@ -15,6 +15,10 @@ export interface PointPickerProps {
   baseShapes?: readonly MapShape[];
   shapes?: readonly MapShape[];
   tileUrl?: string | null;
+  /** What to show first (e.g. the inspector's grids); default: the content, else the base. */
+  fit?: BBox;
+  /** false: the map waits (e.g. for `fit`), so that it opens on the right place at once. */
+  mapReady?: boolean;
   height?: number;
   status?: 'error' | 'warning' | '';
   testId?: string;
@@ -31,6 +35,8 @@ export function PointPicker({
   baseShapes,
   shapes,
   tileUrl,
+  fit,
+  mapReady = true,
   height = 260,
   status,
   testId,
@@ -38,7 +44,8 @@ export function PointPicker({
   const t = useT(captureMessages);
   const geo = useGeolocation();
   const points = useMemo(
-    () => (value ? [{ id: 'picked', lng: value.lng, lat: value.lat, color: '#1677ff', radius: 9 }] : []),
+    () =>
+      value ? [{ id: 'picked', lng: value.lng, lat: value.lat, color: '#1677ff', radius: 9 }] : [],
     [value],
   );
   const gps = async () => {
@@ -78,22 +85,34 @@ export function PointPicker({
           outline: status === 'error' ? '1px solid #ff4d4f' : undefined,
         }}
       >
-        <MapView
-          baseShapes={baseShapes}
-          shapes={shapes}
-          points={points}
-          tileUrl={tileUrl}
-          fit="content"
-          fitMaxZoom={17}
-          onMapClick={(lng, lat) =>
-            onChange?.({ lng: Math.round(lng * 1e7) / 1e7, lat: Math.round(lat * 1e7) / 1e7, accuracy: null })
-          }
-          height={height}
-          label={t('place.map')}
-          testId={testId ? `${testId}-map` : undefined}
-        />
+        {mapReady ? (
+          <MapView
+            baseShapes={baseShapes}
+            shapes={shapes}
+            points={points}
+            tileUrl={tileUrl}
+            fit={fit ?? 'content'}
+            fitKey={fit ? fit.join(',') : `${shapes?.length ?? 0}`}
+            fitMaxZoom={17}
+            onMapClick={(lng, lat) =>
+              onChange?.({
+                lng: Math.round(lng * 1e7) / 1e7,
+                lat: Math.round(lat * 1e7) / 1e7,
+                accuracy: null,
+              })
+            }
+            height={height}
+            label={t('place.map')}
+            testId={testId ? `${testId}-map` : undefined}
+          />
+        ) : (
+          <div style={{ height, borderRadius: 8, background: '#eef2f6' }} />
+        )}
       </div>
-      <Typography.Text type={value ? undefined : 'secondary'} data-testid={testId ? `${testId}-value` : undefined}>
+      <Typography.Text
+        type={value ? undefined : 'secondary'}
+        data-testid={testId ? `${testId}-value` : undefined}
+      >
         {value
           ? `${t('place.picked', { lng: value.lng.toFixed(6), lat: value.lat.toFixed(6) })}${
               value.accuracy !== null ? t('place.accuracy', { m: value.accuracy }) : ''

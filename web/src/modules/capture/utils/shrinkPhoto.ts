@@ -2,7 +2,11 @@
 export const PHOTO_MAX_EDGE = 1920;
 
 /** The size of a w×h picture scaled down to fit `max` on its longest edge (never up). */
-export function fitWithin(width: number, height: number, max: number): { width: number; height: number } {
+export function fitWithin(
+  width: number,
+  height: number,
+  max: number,
+): { width: number; height: number } {
   const longest = Math.max(width, height);
   if (longest <= max || longest <= 0) {
     return { width, height };
@@ -44,11 +48,16 @@ export async function shrinkPhoto(file: File, maxEdge = PHOTO_MAX_EDGE): Promise
     }
     ctx.drawImage(bitmap, 0, 0, size.width, size.height);
     bitmap.close();
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
+    const blob = await new Promise<Blob | null>((resolve) =>
+      canvas.toBlob(resolve, 'image/jpeg', 0.85),
+    );
     if (!blob || blob.size >= file.size) {
       return file;
     }
-    return new File([blob], jpegName(file.name), { type: 'image/jpeg', lastModified: file.lastModified });
+    return new File([blob], jpegName(file.name), {
+      type: 'image/jpeg',
+      lastModified: file.lastModified,
+    });
   } catch {
     return file;
   }

@@ -23,7 +23,7 @@ interface FilterValues {
 
 export interface CaseFiltersProps {
   value: CaseListQuery;
-  onSearch(q: CaseListQuery): void;
+  onSearch: (q: CaseListQuery) => void;
 }
 
 interface TreeOption {
@@ -55,7 +55,10 @@ export function CaseFilters({ value, onSearch }: CaseFiltersProps) {
       unitId: value.unitId,
       source: value.source,
       overdue: value.overdue === undefined ? undefined : value.overdue ? 'true' : 'false',
-      dates: value.from || value.to ? [value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null] : null,
+      dates:
+        value.from || value.to
+          ? [value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]
+          : null,
       q: value.q,
     });
   }, [value, form]);
@@ -77,11 +80,21 @@ export function CaseFilters({ value, onSearch }: CaseFiltersProps) {
   };
 
   return (
-    <Form<FilterValues> form={form} layout="vertical" onFinish={handleFinish} data-testid="case-filters">
+    <Form<FilterValues>
+      form={form}
+      layout="vertical"
+      onFinish={handleFinish}
+      data-testid="case-filters"
+    >
       <Row gutter={12}>
         <Col xs={24} md={12} xl={6}>
           <Form.Item name="q" label={t('filter.q')}>
-            <Input allowClear placeholder={t('filter.qPlaceholder')} data-testid="filter-q" maxLength={100} />
+            <Input
+              allowClear
+              placeholder={t('filter.qPlaceholder')}
+              data-testid="filter-q"
+              maxLength={100}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12} xl={6}>

@@ -188,10 +188,12 @@ export function CaseSearch() {
           pageSize: PAGE_SIZE,
           total: r.data?.total ?? 0,
           showSizeChanger: false,
-          showTotal: (n) => <Typography.Text type="secondary">{t('table.total', { n })}</Typography.Text>,
+          showTotal: (n) => (
+            <Typography.Text type="secondary">{t('table.total', { n })}</Typography.Text>
+          ),
         }}
         onChange={(pg, _filters, sorter) => {
-          const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<CaseView> | undefined;
+          const s: SorterResult<CaseView> | undefined = Array.isArray(sorter) ? sorter[0] : sorter;
           const sortKey = s?.order ? SORT_OF[String(s.columnKey)] : undefined;
           go({
             ...query,

@@ -14,7 +14,7 @@ import {
 export interface SavedFiltersProps {
   /** The current search as a URL query string. */
   current: string;
-  onApply(query: string): void;
+  onApply: (query: string) => void;
 }
 
 /** Named searches of this user, kept on this browser. */
@@ -76,7 +76,12 @@ export function SavedFilters({ current, onApply }: SavedFiltersProps) {
               name="name"
               rules={[{ required: true, whitespace: true, message: t('saved.nameRequired') }]}
             >
-              <Input placeholder={t('saved.name')} maxLength={40} autoFocus data-testid="saved-name" />
+              <Input
+                placeholder={t('saved.name')}
+                maxLength={40}
+                autoFocus
+                data-testid="saved-name"
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" data-testid="saved-confirm">
               {t('saved.save')}

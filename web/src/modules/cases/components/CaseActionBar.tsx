@@ -12,8 +12,8 @@ export interface CaseActionBarProps {
   kase: CaseView;
   events?: readonly CaseEvent[];
   /** Called with the case the server returned after an action. */
-  onChanged(updated: CaseView): void;
-  onReload(): void;
+  onChanged: (updated: CaseView) => void;
+  onReload: () => void;
   size?: 'small' | 'middle' | 'large';
   /** Say so when there is nothing to do (default true). */
   showEmpty?: boolean;

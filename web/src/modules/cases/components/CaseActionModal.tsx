@@ -1,12 +1,13 @@
 import type { CaseAction } from '@common/workflow';
 import { DISPOSAL_MODES, SELECTABLE_VOID_REASONS } from '@common/workflow';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { casesApi } from '../../../api/cases.api';
+import { clockApi } from '../../../api/clock.api';
 import { catalogApi } from '../../../api/catalog.api';
 import { ApiError } from '../../../api/http';
-import type { ActionBody, CaseEvent, CaseView } from '../../../api/types';
+import type { ActionBody, CaseEvent, CaseView, MatterCondition } from '../../../api/types';
 import { useApiErrors } from '../../core/hooks/useApiErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { cached } from '../../core/utils/cached';
@@ -26,11 +27,11 @@ export interface CaseActionModalProps {
   kase: CaseView;
   action: CaseAction | null;
   events?: readonly CaseEvent[];
-  onClose(): void;
+  onClose: () => void;
   /** The case as the server returned it after the action. */
-  onDone(updated: CaseView): void;
+  onDone: (updated: CaseView) => void;
   /** Reload the case (after a version conflict). */
-  onReload(): void;
+  onReload: () => void;
   /** Values to start the form with (e.g. the parent chosen from the duplicates list). */
   initialValues?: Partial<ActionFormValues>;
 }
@@ -83,6 +84,21 @@ export function CaseActionModal({
   const [error, setError] = useState<string | null>(null);
   const spec = action ? actionForm(action, kase.state) : null;
   const matterCode = Form.useWatch('matterCode', form);
+  const [condition, setCondition] = useState<MatterCondition | undefined>(undefined);
+  const conditionLimit = condition?.limits[kase.location.areaClass as 'A' | 'B' | 'C'];
+  // Registering: what the handling deadline would be if the case were dispatched now.
+  const preview = useResource(
+    (signal) =>
+      action === 'register' && conditionLimit
+        ? clockApi.deadline(
+            new Date().toISOString(),
+            conditionLimit.amount,
+            conditionLimit.unit,
+            signal,
+          )
+        : Promise.resolve(null),
+    [action, conditionLimit?.amount, conditionLimit?.unit],
+  );
 
   const needsPhotoRule = spec?.fields.some((f) => f.required === 'photoRule') ?? false;
   const caseMatter = kase.matter?.code;
@@ -109,7 +125,8 @@ export function CaseActionModal({
     }
     form.resetFields();
     setError(null);
-    const requested = typeof request?.payload.deadline === 'string' ? request.payload.deadline : null;
+    const requested =
+      typeof request?.payload.deadline === 'string' ? request.payload.deadline : null;
     form.setFieldsValue({
       targetUnitId: action === 'dispatch' ? (kase.routing?.proposedUnitId ?? undefined) : undefined,
       matterCode: action === 'register' ? kase.matter?.code : undefined,
@@ -214,7 +231,13 @@ export function CaseActionModal({
     >
       <div data-testid="action-modal" data-action={action}>
         {error ? (
-          <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="action-error" />
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 12 }}
+            data-testid="action-error"
+          />
         ) : null}
         {requestReason || requested ? (
           <Alert
@@ -222,8 +245,12 @@ export function CaseActionModal({
             style={{ marginBottom: 12 }}
             title={
               <>
-                {requestReason ? <div>{t('actions.lastRequest', { reason: requestReason })}</div> : null}
-                {requested ? <div>{t('actions.requestedDeadline', { time: formatTime(requested) })}</div> : null}
+                {requestReason ? (
+                  <div>{t('actions.lastRequest', { reason: requestReason })}</div>
+                ) : null}
+                {requested ? (
+                  <div>{t('actions.requestedDeadline', { time: formatTime(requested) })}</div>
+                ) : null}
               </>
             }
           />
@@ -275,14 +302,29 @@ export function CaseActionModal({
                 testId="field-condition"
                 matterCode={matterCode}
                 areaClass={kase.location.areaClass}
+                onPicked={setCondition}
               />
             </Form.Item>
+          ) : null}
+          {has('condition') && preview.data && conditionLimit ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginTop: -8, marginBottom: 16 }}
+              data-testid="deadline-preview"
+              title={t('condition.deadline', {
+                time: formatTime(preview.data.deadline),
+                limit: labels.limit(conditionLimit),
+              })}
+            />
           ) : null}
           {has('targetUnit') ? (
             <Form.Item
               name="targetUnitId"
               label={t('form.targetUnit')}
-              rules={[{ required: isRequired('targetUnit'), message: t('form.targetUnitRequired') }]}
+              rules={[
+                { required: isRequired('targetUnit'), message: t('form.targetUnitRequired') },
+              ]}
             >
               <UnitSelect
                 testId="field-unit"
@@ -297,18 +339,27 @@ export function CaseActionModal({
               label={t('field.parentCase')}
               rules={[{ required: isRequired('parentCase'), message: t('form.parentRequired') }]}
             >
-              <ParentCasePicker testId="field-parent" caseId={kase.id} duplicates={kase.duplicates} />
+              <ParentCasePicker
+                testId="field-parent"
+                caseId={kase.id}
+                duplicates={kase.duplicates}
+              />
             </Form.Item>
           ) : null}
           {has('voidReason') ? (
             <Form.Item
               name="voidReason"
               label={t('field.voidReason')}
-              rules={[{ required: isRequired('voidReason'), message: t('form.voidReasonRequired') }]}
+              rules={[
+                { required: isRequired('voidReason'), message: t('form.voidReasonRequired') },
+              ]}
             >
               <Radio.Group
                 data-testid="field-void-reason"
-                options={SELECTABLE_VOID_REASONS.map((r) => ({ value: r, label: labels.voidReason(r) }))}
+                options={SELECTABLE_VOID_REASONS.map((r) => ({
+                  value: r,
+                  label: labels.voidReason(r),
+                }))}
               />
             </Form.Item>
           ) : null}
@@ -316,7 +367,9 @@ export function CaseActionModal({
             <Form.Item
               name="disposalMode"
               label={t('field.disposalMode')}
-              rules={[{ required: isRequired('disposalMode'), message: t('form.disposalRequired') }]}
+              rules={[
+                { required: isRequired('disposalMode'), message: t('form.disposalRequired') },
+              ]}
             >
               <Radio.Group
                 data-testid="field-disposal"
@@ -368,7 +421,11 @@ export function CaseActionModal({
               name="reason"
               label={t('form.reason')}
               rules={[
-                { required: isRequired('reason'), whitespace: true, message: t('form.reasonRequired') },
+                {
+                  required: isRequired('reason'),
+                  whitespace: true,
+                  message: t('form.reasonRequired'),
+                },
                 { max: 2000 },
               ]}
             >

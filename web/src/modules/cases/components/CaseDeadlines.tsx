@@ -65,7 +65,10 @@ export function CaseDeadlines({ kase, events }: CaseDeadlinesProps) {
             key: 'took',
             width: 100,
             render: (_: unknown, p) =>
-              formatDuration(minutesBetween(p.startedAt, p.endedAt ?? new Date().toISOString()), units),
+              formatDuration(
+                minutesBetween(p.startedAt, p.endedAt ?? new Date().toISOString()),
+                units,
+              ),
           },
           {
             title: t('deadlines.limit'),
@@ -97,7 +100,11 @@ export function CaseDeadlines({ kase, events }: CaseDeadlinesProps) {
           style={{ marginTop: 12 }}
           title={t('deadlines.handleClock')}
           items={[
-            { key: 's', label: t('deadlines.started'), children: formatTime(kase.handling.startedAt) },
+            {
+              key: 's',
+              label: t('deadlines.started'),
+              children: formatTime(kase.handling.startedAt),
+            },
             {
               key: 'd',
               label: t('deadlines.deadline'),

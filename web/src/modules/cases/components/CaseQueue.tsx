@@ -1,4 +1,14 @@
-import { Alert, Empty, List, Space, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Empty,
+  Flex,
+  Pagination,
+  Space,
+  Spin,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { casesApi } from '../../../api/cases.api';
 import type { CaseListQuery, CaseView } from '../../../api/types';
@@ -17,7 +27,7 @@ export interface CaseQueueProps {
   /** The cases of this queue (states, sort…); page and pageSize are managed here. */
   query: CaseListQuery;
   selectedId?: string | null;
-  onSelect(kase: CaseView): void;
+  onSelect: (kase: CaseView) => void;
   /** Extra columns of a workspace (wide screens). */
   extraColumns?: TableColumnsType<CaseView>;
   /** Extra line of a workspace (phones). */
@@ -71,38 +81,51 @@ export function CaseQueue({
   const what = (c: CaseView) => (c.matter ? matters.label(c.matter.code) : c.description);
 
   if (!screens.md) {
+    // Phones: one compact card per case (the table would need sideways scrolling).
     return (
-      <List
-        data-testid={testId}
-        loading={r.loading}
-        dataSource={items}
-        pagination={items.length > 0 ? { ...pagination, align: 'center' } : false}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
-        renderItem={(c) => (
-          <List.Item
-            onClick={() => onSelect(c)}
-            data-testid="queue-row"
-            data-case-number={c.number}
-            style={{
-              cursor: 'pointer',
-              paddingInline: 8,
-              background: c.id === selectedId ? '#e6f4ff' : undefined,
-            }}
-          >
-            <Space orientation="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
-              <Space size={6} wrap>
-                <Typography.Text strong>{c.number}</Typography.Text>
-                <CaseStateTag state={c.state} />
-                <TrafficLight kase={c} />
+      <Spin spinning={r.loading}>
+        <Flex vertical data-testid={testId} style={{ background: '#fff', borderRadius: 8 }}>
+          {items.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} />
+          ) : null}
+          {items.map((c) => (
+            <div
+              key={c.id}
+              role="button"
+              tabIndex={0}
+              onClick={() => onSelect(c)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  onSelect(c);
+                }
+              }}
+              data-testid="queue-row"
+              data-case-number={c.number}
+              style={{
+                cursor: 'pointer',
+                padding: '10px 12px',
+                borderBottom: '1px solid #f0f0f0',
+                background: c.id === selectedId ? '#e6f4ff' : undefined,
+              }}
+            >
+              <Space orientation="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
+                <Space size={6} wrap>
+                  <Typography.Text strong>{c.number}</Typography.Text>
+                  <CaseStateTag state={c.state} />
+                  <TrafficLight kase={c} />
+                </Space>
+                <Typography.Text ellipsis style={{ maxWidth: '100%' }}>
+                  {what(c)}
+                </Typography.Text>
+                {extraLine ? extraLine(c) : null}
               </Space>
-              <Typography.Text ellipsis style={{ maxWidth: '100%' }}>
-                {what(c)}
-              </Typography.Text>
-              {extraLine ? extraLine(c) : null}
-            </Space>
-          </List.Item>
-        )}
-      />
+            </div>
+          ))}
+          {(r.data?.total ?? 0) > PAGE_SIZE ? (
+            <Pagination {...pagination} align="center" style={{ padding: 8 }} />
+          ) : null}
+        </Flex>
+      </Spin>
     );
   }
 
@@ -159,7 +182,9 @@ export function CaseQueue({
       dataSource={items}
       columns={columns}
       pagination={pagination}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
+      locale={{
+        emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} />,
+      }}
       onRow={(c) => ({
         onClick: () => onSelect(c),
         style: { cursor: 'pointer' },

@@ -11,17 +11,32 @@ export interface CaseSplitViewProps {
   panel: ReactNode | null;
   /** Title of the drawer on phones. */
   panelTitle?: ReactNode;
-  onClosePanel(): void;
+  onClosePanel: () => void;
 }
 
 /** A workspace's layout: list and case side by side; on small screens the case opens on top. */
 export function CaseSplitView({ list, panel, panelTitle, onClosePanel }: CaseSplitViewProps) {
   const t = useT(casesMessages);
   const screens = useScreens();
-  if (!screens.lg) {
-    return (
-      <>
-        {list}
+  const wide = Boolean(screens.lg);
+  // The list keeps its place in the tree at every size (no remount, no refetch on resize).
+  return (
+    <>
+      <Row gutter={16} wrap={false}>
+        <Col flex="1 1 55%" style={{ minWidth: 0 }}>
+          {list}
+        </Col>
+        {wide ? (
+          <Col flex="1 1 45%" style={{ minWidth: 0, maxWidth: 760 }}>
+            {panel ?? (
+              <Card>
+                <Empty description={t('list.selectHint')} />
+              </Card>
+            )}
+          </Col>
+        ) : null}
+      </Row>
+      {wide ? null : (
         <Drawer
           open={panel !== null}
           onClose={onClosePanel}
@@ -33,21 +48,7 @@ export function CaseSplitView({ list, panel, panelTitle, onClosePanel }: CaseSpl
         >
           {panel}
         </Drawer>
-      </>
-    );
-  }
-  return (
-    <Row gutter={16} wrap={false}>
-      <Col flex="1 1 55%" style={{ minWidth: 0 }}>
-        {list}
-      </Col>
-      <Col flex="1 1 45%" style={{ minWidth: 0, maxWidth: 760 }}>
-        {panel ?? (
-          <Card>
-            <Empty description={t('list.selectHint')} />
-          </Card>
-        )}
-      </Col>
-    </Row>
+      )}
+    </>
   );
 }

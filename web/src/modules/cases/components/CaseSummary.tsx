@@ -43,7 +43,11 @@ export function CaseSummary({ kase, compact = false }: CaseSummaryProps) {
       : [kase.reporter.name, kase.reporter.phone].filter(Boolean).join(' ')
     : '';
   const items = [
-    { key: 'number', label: t('field.number'), children: <Typography.Text copyable>{kase.number}</Typography.Text> },
+    {
+      key: 'number',
+      label: t('field.number'),
+      children: <Typography.Text copyable>{kase.number}</Typography.Text>,
+    },
     {
       key: 'state',
       label: t('field.state'),
@@ -71,8 +75,11 @@ export function CaseSummary({ kase, compact = false }: CaseSummaryProps) {
       key: 'region',
       label: t('field.region'),
       children:
-        regions.chain([kase.location.districtId, kase.location.streetId, kase.location.communityId]) ||
-        '—',
+        regions.chain([
+          kase.location.districtId,
+          kase.location.streetId,
+          kase.location.communityId,
+        ]) || '—',
     },
     {
       key: 'grid',
@@ -96,19 +103,29 @@ export function CaseSummary({ kase, compact = false }: CaseSummaryProps) {
     { key: 'created', label: t('field.createdAt'), children: formatTime(kase.createdAt) },
     { key: 'updated', label: t('field.updatedAt'), children: formatTime(kase.updatedAt) },
     kase.disposalMode
-      ? { key: 'disposal', label: t('field.disposalMode'), children: labels.disposal(kase.disposalMode) }
+      ? {
+          key: 'disposal',
+          label: t('field.disposalMode'),
+          children: labels.disposal(kase.disposalMode),
+        }
       : null,
     kase.voidReason
       ? { key: 'void', label: t('field.voidReason'), children: labels.voidReason(kase.voidReason) }
       : null,
     kase.closeKind
-      ? { key: 'closeKind', label: t('field.closeKind'), children: labels.closeKind(kase.closeKind) }
+      ? {
+          key: 'closeKind',
+          label: t('field.closeKind'),
+          children: labels.closeKind(kase.closeKind),
+        }
       : null,
     kase.parentCaseId
       ? {
           key: 'parent',
           label: t('field.parentCase'),
-          children: <Link to={`/cases/${kase.parentCaseId}`}>{kase.parentCaseId.slice(0, 8)}…</Link>,
+          children: (
+            <Link to={`/cases/${kase.parentCaseId}`}>{kase.parentCaseId.slice(0, 8)}…</Link>
+          ),
         }
       : null,
     counters.length > 0

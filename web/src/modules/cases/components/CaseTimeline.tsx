@@ -43,7 +43,9 @@ export function CaseTimeline({ events }: CaseTimelineProps) {
         const details: string[] = [];
         const matter = str(p.matterCode);
         if (matter) {
-          details.push(t('timeline.detail', { label: t('field.matter'), value: matters.label(matter) }));
+          details.push(
+            t('timeline.detail', { label: t('field.matter'), value: matters.label(matter) }),
+          );
         }
         const unit = str(p.targetUnitId);
         if (unit) {
@@ -51,11 +53,15 @@ export function CaseTimeline({ events }: CaseTimelineProps) {
         }
         const mode = str(p.disposalMode);
         if (mode) {
-          details.push(t('timeline.detail', { label: t('field.disposalMode'), value: labels.disposal(mode) }));
+          details.push(
+            t('timeline.detail', { label: t('field.disposalMode'), value: labels.disposal(mode) }),
+          );
         }
         const vr = str(p.voidReason);
         if (vr) {
-          details.push(t('timeline.detail', { label: t('field.voidReason'), value: labels.voidReason(vr) }));
+          details.push(
+            t('timeline.detail', { label: t('field.voidReason'), value: labels.voidReason(vr) }),
+          );
         }
         if (typeof p.verifyResult === 'boolean') {
           details.push(t(p.verifyResult ? 'form.verifyExists' : 'form.verifyNotFound'));

@@ -24,7 +24,7 @@ export interface CaseWorkPanelProps {
   /** Show the duplicate candidates (intake desk). */
   showDuplicates?: boolean;
   /** Called after an action changed the case, so the list beside it can refresh. */
-  onChanged?(updated: CaseView): void;
+  onChanged?: (updated: CaseView) => void;
   mapHeight?: number;
 }
 

@@ -1,4 +1,4 @@
-import { Button, Empty, List, Space, Typography } from 'antd';
+import { Button, Empty, Flex, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CaseEvent, CaseView } from '../../../api/types';
@@ -10,8 +10,8 @@ import { CaseStateTag } from './CaseStateTag';
 export interface DuplicateListProps {
   kase: CaseView;
   events?: readonly CaseEvent[];
-  onChanged(updated: CaseView): void;
-  onReload(): void;
+  onChanged: (updated: CaseView) => void;
+  onReload: () => void;
 }
 
 /** The cases this one may duplicate (same place, matter and words), with "merge into". */
@@ -31,26 +31,15 @@ export function DuplicateList({ kase, events, onChanged, onReload }: DuplicateLi
   }
   return (
     <>
-      <List
-        size="small"
-        data-testid="duplicates"
-        dataSource={dups}
-        renderItem={(d) => (
-          <List.Item
-            actions={
-              canMerge
-                ? [
-                    <Button
-                      key="merge"
-                      size="small"
-                      onClick={() => setParent(d.caseId)}
-                      data-testid="merge-into"
-                    >
-                      {t('duplicates.mergeInto')}
-                    </Button>,
-                  ]
-                : []
-            }
+      <Flex vertical data-testid="duplicates">
+        {dups.map((d) => (
+          <Flex
+            key={d.caseId}
+            justify="space-between"
+            align="center"
+            gap={8}
+            wrap
+            style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
           >
             <Space size={8} wrap>
               <Link to={`/cases/${d.caseId}`}>{d.number}</Link>
@@ -59,9 +48,14 @@ export function DuplicateList({ kase, events, onChanged, onReload }: DuplicateLi
                 {t('duplicates.score', { score: Math.round(d.score * 100) / 100 })}
               </Typography.Text>
             </Space>
-          </List.Item>
-        )}
-      />
+            {canMerge ? (
+              <Button size="small" onClick={() => setParent(d.caseId)} data-testid="merge-into">
+                {t('duplicates.mergeInto')}
+              </Button>
+            ) : null}
+          </Flex>
+        ))}
+      </Flex>
       <CaseActionModal
         kase={kase}
         action={parent ? 'merge' : null}

@@ -99,7 +99,11 @@ export function MatterPicker({
       );
     }
     if (value && !opts.some((o) => o.value === value)) {
-      opts.unshift({ value, label: matters.label(value), display: <span>{matters.label(value)}</span> });
+      opts.unshift({
+        value,
+        label: matters.label(value),
+        display: <span>{matters.label(value)}</span>,
+      });
     }
     return opts;
   }, [found, matters, locale, value, allowMajors]);

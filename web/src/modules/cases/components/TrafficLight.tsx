@@ -53,7 +53,10 @@ export function TrafficLight({ kase, showTime = true }: TrafficLightProps) {
           />
         )}
         {showTime ? (
-          <Typography.Text type={light === 'red' && !paused ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>
+          <Typography.Text
+            type={light === 'red' && !paused ? 'danger' : undefined}
+            style={{ whiteSpace: 'nowrap' }}
+          >
             {text}
           </Typography.Text>
         ) : null}

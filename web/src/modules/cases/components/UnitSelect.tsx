@@ -34,7 +34,8 @@ export function UnitSelect({
   const units = useUnits();
   const options = useMemo(() => {
     const list = units.list.filter(
-      (u) => u.active && (!handlingOnly || u.kind === 'handling_unit' || u.kind === 'street_office'),
+      (u) =>
+        u.active && (!handlingOnly || u.kind === 'handling_unit' || u.kind === 'street_office'),
     );
     list.sort((a, b) =>
       a.id === proposedUnitId ? -1 : b.id === proposedUnitId ? 1 : a.code.localeCompare(b.code),

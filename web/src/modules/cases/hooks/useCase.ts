@@ -9,9 +9,9 @@ export interface CaseData {
   events: CaseEvent[];
   loading: boolean;
   error: Error | null;
-  reload(): void;
+  reload: () => void;
   /** After an action: show the returned case at once and refresh its events. */
-  applyUpdate(updated: CaseView): void;
+  applyUpdate: (updated: CaseView) => void;
 }
 
 /**

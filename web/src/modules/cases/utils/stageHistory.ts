@@ -30,7 +30,8 @@ export function stageHistory(events: readonly CaseEvent[]): StagePass[] {
     }
     const next = stageOf(e.toState);
     const prev = e.fromState ? stageOf(e.fromState) : null;
-    const restarted = next !== null && next === prev && ['check_fail', 'redo', 'reopen'].includes(e.action);
+    const restarted =
+      next !== null && next === prev && ['check_fail', 'redo', 'reopen'].includes(e.action);
     if (open && (next !== open.stage || restarted)) {
       open.endedAt = e.at;
       open = null;

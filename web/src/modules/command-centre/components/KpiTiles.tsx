@@ -8,17 +8,19 @@ import { BIG } from './theme';
 
 interface TileProps {
   label: string;
+  span?: number;
   value: ReactNode;
   sub?: ReactNode;
   color?: string;
   testId: string;
 }
 
-function Tile({ label, value, sub, color = BIG.accent, testId }: TileProps) {
+function Tile({ label, value, sub, color = BIG.accent, testId, span }: TileProps) {
   return (
     <div
       data-testid={testId}
       style={{
+        gridColumn: span ? `span ${span}` : undefined,
         background: BIG.panel,
         border: `1px solid ${BIG.border}`,
         borderRadius: 8,
@@ -31,15 +33,31 @@ function Tile({ label, value, sub, color = BIG.accent, testId }: TileProps) {
         overflow: 'hidden',
       }}
     >
-      <span style={{ position: 'absolute', left: 0, top: 0, bottom: 0, width: 4, background: color }} />
+      <span
+        style={{ position: 'absolute', left: 0, top: 0, bottom: 0, width: 4, background: color }}
+      />
       <span style={{ color: BIG.muted, fontSize: 15, whiteSpace: 'nowrap' }}>{label}</span>
       <span
         data-testid={`${testId}-value`}
-        style={{ color, fontSize: 40, fontWeight: 700, lineHeight: 1.15, fontVariantNumeric: 'tabular-nums' }}
+        style={{
+          color,
+          fontSize: 40,
+          fontWeight: 700,
+          lineHeight: 1.15,
+          fontVariantNumeric: 'tabular-nums',
+        }}
       >
         {value}
       </span>
-      <span style={{ color: BIG.muted, fontSize: 13, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      <span
+        style={{
+          color: BIG.muted,
+          fontSize: 13,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        }}
+      >
         {sub ?? '\u00a0'}
       </span>
     </div>
@@ -60,7 +78,11 @@ export function KpiTiles({ data, columns }: { data: CommandData; columns: number
   const num = (n: number | undefined) => (n === undefined ? '—' : n.toLocaleString());
   return (
     <div
-      style={{ display: 'grid', gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: 12 }}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+        gap: 12,
+      }}
       data-testid="kpi-tiles"
     >
       <Tile
@@ -96,6 +118,7 @@ export function KpiTiles({ data, columns }: { data: CommandData; columns: number
       />
       <Tile
         testId="kpi-ontime"
+        span={columns === 2 ? 2 : undefined}
         label={t('kpi.onTimeRate')}
         value={percent(rates.onTime.value)}
         color={BIG.light.yellow}

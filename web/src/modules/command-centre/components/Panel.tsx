@@ -41,12 +41,22 @@ export function Panel({ title, extra, children, style, bodyStyle, testId }: Pane
         }}
       >
         <span style={{ width: 4, height: 14, background: BIG.accent, borderRadius: 2 }} />
-        <span style={{ flex: 1, minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        <span
+          style={{
+            flex: 1,
+            minWidth: 0,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
+        >
           {title}
         </span>
         {extra}
       </header>
-      <div style={{ flex: 1, minHeight: 0, padding: 10, position: 'relative', ...bodyStyle }}>{children}</div>
+      <div style={{ flex: 1, minHeight: 0, padding: 10, position: 'relative', ...bodyStyle }}>
+        {children}
+      </div>
     </section>
   );
 }

@@ -30,12 +30,15 @@ export function useCommandData() {
   const area = useMemo(() => watchedArea(user?.scope), [user?.scope]);
   const areaKey = `${area.dimension}:${area.key ?? ''}`;
   const [tick, setTick] = useState(0);
-  const [feed, setFeed] = useState<FeedEntry[]>([]);
-  const [lastEventAt, setLastEventAt] = useState<number | null>(null);
+  const [liveFeed, setLiveFeed] = useState<FeedEntry[]>([]);
+  const [live, setLive] = useState(false);
 
   const open = useResource(
     (signal) =>
-      casesApi.list({ state: OPEN_STATES, sort: 'updated_at', order: 'desc', pageSize: MAP_CASES }, signal),
+      casesApi.list(
+        { state: OPEN_STATES, sort: 'updated_at', order: 'desc', pageSize: MAP_CASES },
+        signal,
+      ),
     [tick],
   );
   const overdue = useResource(
@@ -45,7 +48,13 @@ export function useCommandData() {
   const intake = useResource(
     (signal) =>
       evaluationApi.trends(
-        { dimension: area.dimension, key: area.key, metric: 'reported', period: 'day', count: TREND_DAYS },
+        {
+          dimension: area.dimension,
+          key: area.key,
+          metric: 'reported',
+          period: 'day',
+          count: TREND_DAYS,
+        },
         signal,
       ),
     [tick, areaKey],
@@ -53,7 +62,13 @@ export function useCommandData() {
   const closed = useResource(
     (signal) =>
       evaluationApi.trends(
-        { dimension: area.dimension, key: area.key, metric: 'closed', period: 'day', count: TREND_DAYS },
+        {
+          dimension: area.dimension,
+          key: area.key,
+          metric: 'closed',
+          period: 'day',
+          count: TREND_DAYS,
+        },
         signal,
       ),
     [tick, areaKey],
@@ -64,7 +79,10 @@ export function useCommandData() {
   );
   const majors = useResource(
     (signal) =>
-      evaluationApi.trends({ dimension: 'major', metric: 'reported', period: 'month', count: 2, top: 12 }, signal),
+      evaluationApi.trends(
+        { dimension: 'major', metric: 'reported', period: 'month', count: 2, top: 12 },
+        signal,
+      ),
     [tick],
   );
   const hotspots = useResource(
@@ -95,32 +113,42 @@ export function useCommandData() {
       Promise.all(
         communities.map((id) =>
           cached(`space.grids.community.${id}`, () =>
-            gridsApi.list({ communityId: id, withGeometry: true, pageSize: 500 }).then((p) => p.items),
+            gridsApi
+              .list({ communityId: id, withGeometry: true, pageSize: 500 })
+              .then((p) => p.items),
           ),
         ),
       ).then((lists): Grid[] => lists.flat()),
     [communities.join(',')],
   );
 
-  useEffect(() => {
-    if (recent.data) {
-      setFeed((f) => mergeFeed(f, recent.data!.items.map(entryOfCase)));
-    }
-  }, [recent.data]);
+  // Before the first live event the feed shows the latest changes.
+  const feed = useMemo(
+    () => mergeFeed((recent.data?.items ?? []).map(entryOfCase), liveFeed),
+    [recent.data, liveFeed],
+  );
 
   const lastRefresh = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const liveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(
     () => () => {
-      if (timer.current) {
-        clearTimeout(timer.current);
+      for (const t of [timer.current, liveTimer.current]) {
+        if (t) {
+          clearTimeout(t);
+        }
       }
     },
     [],
   );
   useLiveCaseEvents((events) => {
-    setFeed((f) => mergeFeed(f, events.map(entryOfEvent)));
-    setLastEventAt(Date.now());
+    setLiveFeed((f) => mergeFeed(f, events.map(entryOfEvent)));
+    // The "live" mark stays lit for a while after each event.
+    setLive(true);
+    if (liveTimer.current) {
+      clearTimeout(liveTimer.current);
+    }
+    liveTimer.current = setTimeout(() => setLive(false), 10_000);
     if (timer.current) {
       return;
     }
@@ -147,7 +175,7 @@ export function useCommandData() {
     hotspots,
     grids,
     feed,
-    lastEventAt,
+    live,
     errors,
   };
 }

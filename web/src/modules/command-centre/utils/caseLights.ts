@@ -27,7 +27,9 @@ export function gridLights(
 }
 
 /** How many of the cases show each light. */
-export function lightCounts(cases: readonly Pick<CaseView, 'stage'>[]): Record<TrafficLightColor | 'none', number> {
+export function lightCounts(
+  cases: readonly Pick<CaseView, 'stage'>[],
+): Record<TrafficLightColor | 'none', number> {
   const out = { red: 0, yellow: 0, green: 0, none: 0 };
   for (const c of cases) {
     out[caseLight(c)] += 1;

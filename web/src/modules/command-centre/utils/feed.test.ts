@@ -32,8 +32,14 @@ describe(mergeFeed.name, () => {
 });
 
 describe(gridLights.name, () => {
-  const c = (grid: string, stage: { deadline: string | null; overdue: boolean; light: 'green' | 'yellow' | 'red' | null } | null) =>
-    ({ location: { gridCode: grid }, stage }) as Parameters<typeof gridLights>[0][number];
+  const c = (
+    grid: string,
+    stage: {
+      deadline: string | null;
+      overdue: boolean;
+      light: 'green' | 'yellow' | 'red' | null;
+    } | null,
+  ) => ({ location: { gridCode: grid }, stage }) as Parameters<typeof gridLights>[0][number];
 
   it('shows the worst light of each grid', () => {
     const lights = gridLights([
@@ -47,6 +53,10 @@ describe(gridLights.name, () => {
   });
 
   it('reads an overdue stage as red whatever its light says', () => {
-    expect(caseLight({ stage: { deadline: 'x', overdue: true, light: 'green' } } as Parameters<typeof caseLight>[0])).toBe('red');
+    expect(
+      caseLight({ stage: { deadline: 'x', overdue: true, light: 'green' } } as Parameters<
+        typeof caseLight
+      >[0]),
+    ).toBe('red');
   });
 });

@@ -11,6 +11,8 @@ export interface FeedEntry {
   state: string;
   at: string;
   gridCode: string | null;
+  /** The case's matter, when the line comes from the case (events do not carry it). */
+  matterCode: string | null;
   live: boolean;
 }
 
@@ -25,6 +27,7 @@ export function entryOfEvent(e: LiveCaseEvent): FeedEntry {
     state: e.toState,
     at: e.at,
     gridCode: e.gridCode,
+    matterCode: null,
     live: true,
   };
 }
@@ -38,12 +41,16 @@ export function entryOfCase(c: CaseView): FeedEntry {
     state: c.state,
     at: c.updatedAt,
     gridCode: c.location.gridCode,
+    matterCode: c.matter?.code ?? null,
     live: false,
   };
 }
 
 /** New entries on top, newest first, one line per id, at most FEED_SIZE. */
-export function mergeFeed(current: readonly FeedEntry[], incoming: readonly FeedEntry[]): FeedEntry[] {
+export function mergeFeed(
+  current: readonly FeedEntry[],
+  incoming: readonly FeedEntry[],
+): FeedEntry[] {
   const seen = new Set<string>();
   return [...incoming, ...current]
     .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))

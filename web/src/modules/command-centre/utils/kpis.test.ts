@@ -48,10 +48,7 @@ describe(totalSeries.name, () => {
   it('adds the rows period by period', () => {
     const view = {
       periods: [{}, {}, {}],
-      series: [
-        { values: [1, 2, 3] },
-        { values: [0, null, 4] },
-      ],
+      series: [{ values: [1, 2, 3] }, { values: [0, null, 4] }],
     } as unknown as TrendsView;
     expect(totalSeries(view)).toEqual([1, 2, 7]);
   });

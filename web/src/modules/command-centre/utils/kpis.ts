@@ -1,4 +1,9 @@
-import type { IndicatorRow, TrendDimension, TrendsView, EvaluationSubject } from '../../../api/evaluation.api';
+import type {
+  IndicatorRow,
+  TrendDimension,
+  TrendsView,
+  EvaluationSubject,
+} from '../../../api/evaluation.api';
 import type { User } from '../../../api/types';
 
 /** The area a command-centre user watches, as the evaluation API names it. */
@@ -33,7 +38,10 @@ export function rate(numerator: number, denominator: number): Rate {
 }
 
 /** Counts summed over indicator rows (every district of the city, or the one region). */
-export function sumCounts(rows: readonly IndicatorRow[], names: readonly string[]): Record<string, number> {
+export function sumCounts(
+  rows: readonly IndicatorRow[],
+  names: readonly string[],
+): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
   for (const row of rows) {
     for (const n of names) {

@@ -45,12 +45,12 @@ function fieldKey(issue: FieldIssue): CoreKey {
 
 export interface ApiErrors {
   /** One translated sentence for any error (API code, network, or a plain Error). */
-  errorText(err: unknown): string;
+  errorText: (err: unknown) => string;
   /**
    * The field issues of a 400/422 as antd form errors. `rename` maps a server path without
    * its `body.` prefix (e.g. 'lng') to the form's field; other paths split on dots.
    */
-  fieldErrors(err: unknown, rename?: Readonly<Record<string, FieldPath>>): FieldError[];
+  fieldErrors: (err: unknown, rename?: Readonly<Record<string, FieldPath>>) => FieldError[];
 }
 
 /** Turns API errors into clear messages in the current language. */

@@ -10,7 +10,9 @@ import { useApiErrors } from './useApiErrors';
  * dictionary has one (with the error's `details` object as placeholders, e.g.
  * `{retryAfterMinutes}`), otherwise the core text.
  */
-export function useFeatureErrors<K extends string>(messages: Messages<K>): (err: unknown) => string {
+export function useFeatureErrors<K extends string>(
+  messages: Messages<K>,
+): (err: unknown) => string {
   const t = useT(messages);
   const { errorText } = useApiErrors();
   return useCallback(

@@ -5,9 +5,9 @@ export interface Resource<T> {
   error: Error | null;
   loading: boolean;
   /** Fetches again (keeps the current data on screen meanwhile). */
-  reload(): void;
+  reload: () => void;
   /** Replaces the data, e.g. with the case an action returned. */
-  setData(data: T): void;
+  setData: (data: T) => void;
 }
 
 /**

@@ -2,9 +2,9 @@ import { useCallback, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 export interface UrlParams {
-  get(name: string): string | null;
+  get: (name: string) => string | null;
   /** Sets (or with null, removes) one query parameter, replacing the history entry. */
-  set(name: string, value: string | null): void;
+  set: (name: string, value: string | null) => void;
 }
 
 /** Page state kept in the URL (tab, selected case) so reloads and shared links keep it. */

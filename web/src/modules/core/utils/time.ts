@@ -57,7 +57,10 @@ export function minutesBetween(fromIso: string, toIso: string): number {
 }
 
 /** A duration in minutes as days / hours / minutes, in the language's units. */
-export function formatDuration(minutes: number, units: { d: string; h: string; m: string }): string {
+export function formatDuration(
+  minutes: number,
+  units: { d: string; h: string; m: string },
+): string {
   const m = Math.abs(minutes);
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);

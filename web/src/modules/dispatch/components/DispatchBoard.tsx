@@ -25,7 +25,8 @@ const QUEUES: Record<Tab, CaseListQuery> = {
   hung: { state: ['hung'], sort: 'updated_at', order: 'desc' },
 };
 
-const isTab = (v: string | null): v is Tab => v === 'requests' || v === 'hung' || v === 'toDispatch';
+const isTab = (v: string | null): v is Tab =>
+  v === 'requests' || v === 'hung' || v === 'toDispatch';
 
 /**
  * The dispatch board (派遣台): registered cases with the proposed unit and why, dispatched as
@@ -45,7 +46,6 @@ export function DispatchBoard() {
     const byId = new Map((rules.data ?? []).map((r) => [r.id, r.note]));
     return (c: CaseView) => (c.routing?.ruleId ? (byId.get(c.routing.ruleId) ?? null) : null);
   }, [rules.data]);
-
 
   const columns: TableColumnsType<CaseView> =
     tab === 'toDispatch'
@@ -80,9 +80,9 @@ export function DispatchBoard() {
       <Tabs
         activeKey={tab}
         onChange={(k) => {
-            setParam('tab', k === 'toDispatch' ? null : k);
-            setParam('case', null);
-          }}
+          setParam('tab', k === 'toDispatch' ? null : k);
+          setParam('case', null);
+        }}
         items={[
           { key: 'toDispatch', label: t('tab.toDispatch') },
           { key: 'requests', label: t('tab.requests') },
@@ -99,7 +99,9 @@ export function DispatchBoard() {
             selectedId={selected}
             onSelect={(c) => setParam('case', c.id)}
             extraColumns={columns}
-            extraLine={(c) => (tab === 'toDispatch' ? <RoutingReason kase={c} /> : units.name(c.unitId))}
+            extraLine={(c) =>
+              tab === 'toDispatch' ? <RoutingReason kase={c} /> : units.name(c.unitId)
+            }
             reloadKey={reloadKey}
           />
         }

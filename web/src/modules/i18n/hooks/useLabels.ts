@@ -23,22 +23,24 @@ const pick = (dict: Dict, key: string | null | undefined): string =>
 
 /** Display names of the workflow's and the platform's codes, in the current language. */
 export interface Labels {
-  state(state: string): string;
-  action(action: string): string;
+  state: (state: string) => string;
+  action: (action: string) => string;
   /** An event's action: workflow actions plus 'report' and 'overdue'. */
-  eventAction(action: string): string;
-  source(source: string): string;
-  disposal(mode: string | null): string;
-  voidReason(reason: string | null): string;
-  role(role: string): string;
-  light(light: string): string;
-  stage(stage: string): string;
-  urgency(urgency: string): string;
-  areaClass(areaClass: string): string;
-  matched(column: string): string;
-  closeKind(kind: string | null): string;
+  eventAction: (action: string) => string;
+  source: (source: string) => string;
+  disposal: (mode: string | null) => string;
+  voidReason: (reason: string | null) => string;
+  role: (role: string) => string;
+  light: (light: string) => string;
+  stage: (stage: string) => string;
+  urgency: (urgency: string) => string;
+  areaClass: (areaClass: string) => string;
+  matched: (column: string) => string;
+  closeKind: (kind: string | null) => string;
+  /** Names joined as the language lists them: 甲、乙和丙 / a, b, and c. */
+  list: (items: readonly string[]) => string;
   /** A time limit, e.g. "4 工作小时". */
-  limit(limit: { amount: number; unit: string } | null | undefined): string;
+  limit: (limit: { amount: number; unit: string } | null | undefined) => string;
 }
 
 export function useLabels(): Labels {
@@ -63,6 +65,7 @@ export function useLabels(): Labels {
       areaClass: (x) => own('area', x),
       matched: (x) => own('matched', x),
       closeKind: (x) => own('closeKind', x),
+      list: (items) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items),
       limit: (lim) =>
         lim ? formatMessage(l[`unit.${lim.unit}`] ?? `{n} ${lim.unit}`, { n: lim.amount }) : '',
     } satisfies Labels;

@@ -5,7 +5,7 @@ const STORAGE_KEY = 'cityloop.locale';
 
 export interface LocaleState {
   locale: Locale;
-  setLocale(locale: Locale): void;
+  setLocale: (locale: Locale) => void;
 }
 
 /** The current language; provided by LocaleProvider at the root of the app. */

@@ -22,7 +22,7 @@ export function defineMessages<Z extends Record<string, string>>(
   zh: Z,
   en: { readonly [K in keyof Z]: string },
 ): Messages<Extract<keyof Z, string>> {
-  return { 'zh-CN': zh, en } as Messages<Extract<keyof Z, string>>;
+  return { 'zh-CN': zh, en };
 }
 
 /** Fills `{name}` placeholders; unknown ones stay as they are. */

@@ -52,14 +52,20 @@ export function InspectorApp() {
 
   useEffect(() => {
     if (status === 'signed-in' && user && isInspector) {
-      void writeSnapshot<Profile>(PROFILE, { id: user.id, displayName: user.displayName }).catch(() => undefined);
+      void writeSnapshot<Profile>(PROFILE, { id: user.id, displayName: user.displayName }).catch(
+        () => undefined,
+      );
     }
     if (status === 'signed-out') {
       // After a deliberate sign-out the phone forgets its inspector.
-      const forget = reason === 'signed-out' ? writeSnapshot<Profile | null>(PROFILE, null) : Promise.resolve();
+      const forget =
+        reason === 'signed-out' ? writeSnapshot<Profile | null>(PROFILE, null) : Promise.resolve();
       void forget
         .then(() => readSnapshot<Profile | null>(PROFILE))
-        .then((p) => setProfile(p ?? null), () => setProfile(null));
+        .then(
+          (p) => setProfile(p ?? null),
+          () => setProfile(null),
+        );
     }
   }, [status, user, isInspector, reason]);
 
@@ -89,7 +95,8 @@ export function InspectorApp() {
     if (!online && profile) {
       return <InspectorShell userId={profile.id} offlineName={profile.displayName} />;
     }
-    const to = reason === 'signed-out' ? '/login' : loginPathFor(location.pathname, location.search);
+    const to =
+      reason === 'signed-out' ? '/login' : loginPathFor(location.pathname, location.search);
     return <Navigate to={to} replace />;
   }
   return (
@@ -134,6 +141,7 @@ function InspectorShell({ userId, offlineName }: ShellProps) {
   const grids = useInspectorGrids(offlineName ? null : userId);
   const queue = useOfflineQueue(userId, { onSent: () => tasks.reload() });
   const [editing, setEditing] = useState<QueuedReport | null>(null);
+  const gridsReady = grids.data !== undefined || !grids.loading;
   const tabParam = params.get('tab') as Tab | null;
   const tab: Tab = tabParam && TABS.includes(tabParam) ? tabParam : 'tasks';
   const taskId = params.get('task');
@@ -155,6 +163,7 @@ function InspectorShell({ userId, offlineName }: ShellProps) {
         key={task.caseId}
         task={task}
         grids={grids.data ?? []}
+        gridsReady={gridsReady}
         online={online}
         onDone={() => {
           go({ task: null });
@@ -168,6 +177,7 @@ function InspectorShell({ userId, offlineName }: ShellProps) {
     body = (
       <ReportForm
         grids={grids.data ?? []}
+        gridsReady={gridsReady}
         online={online}
         editing={editing}
         onCancelEdit={() => setEditing(null)}
@@ -189,14 +199,24 @@ function InspectorShell({ userId, offlineName }: ShellProps) {
 
   const pendingCount = queue.items.length;
   const nav: { key: Tab; icon: ReactNode; label: string; count: number }[] = [
-    { key: 'tasks', icon: <ScheduleOutlined />, label: t('tab.tasks'), count: tasks.data?.length ?? 0 },
+    {
+      key: 'tasks',
+      icon: <ScheduleOutlined />,
+      label: t('tab.tasks'),
+      count: tasks.data?.length ?? 0,
+    },
     { key: 'report', icon: <CameraOutlined />, label: t('tab.report'), count: 0 },
     { key: 'queue', icon: <CloudUploadOutlined />, label: t('tab.queue'), count: pendingCount },
   ];
 
   return (
     <div
-      style={{ minHeight: '100dvh', background: token.colorBgLayout, display: 'flex', flexDirection: 'column' }}
+      style={{
+        minHeight: '100dvh',
+        background: token.colorBgLayout,
+        display: 'flex',
+        flexDirection: 'column',
+      }}
       data-testid="inspector-app"
       data-online={online ? 'true' : 'false'}
     >
@@ -223,12 +243,30 @@ function InspectorShell({ userId, offlineName }: ShellProps) {
             data-testid="task-back"
           />
         ) : (
-          <img src="/favicon.svg" alt="" width={26} height={26} style={{ borderRadius: 6, border: '1px solid #ffffff66' }} />
+          <img
+            src="/favicon.svg"
+            alt=""
+            width={26}
+            height={26}
+            style={{ borderRadius: 6, border: '1px solid #ffffff66' }}
+          />
         )}
-        <Typography.Text strong ellipsis style={{ color: '#fff', fontSize: 16, flex: 1, minWidth: 0 }}>
-          {task ? t(task.task === 'verify' ? 'task.title.verify' : 'task.title.check', { number: task.number }) : t('app.title')}
+        <Typography.Text
+          strong
+          ellipsis
+          style={{ color: '#fff', fontSize: 16, flex: 1, minWidth: 0 }}
+        >
+          {task
+            ? t(task.task === 'verify' ? 'task.title.verify' : 'task.title.check', {
+                number: task.number,
+              })
+            : t('app.title')}
         </Typography.Text>
-        <Tag color={online ? 'green' : 'orange'} style={{ marginInlineEnd: 0 }} data-testid="online-state">
+        <Tag
+          color={online ? 'green' : 'orange'}
+          style={{ marginInlineEnd: 0 }}
+          data-testid="online-state"
+        >
           {online ? t('app.online') : t('app.offline')}
         </Tag>
         <LanguageSwitch size="small" />
@@ -241,7 +279,16 @@ function InspectorShell({ userId, offlineName }: ShellProps) {
       ) : !online ? (
         <Alert type="warning" banner title={t('app.offlineMode')} data-testid="offline-banner" />
       ) : null}
-      <main style={{ flex: 1, width: '100%', maxWidth: 560, margin: '0 auto', padding: '12px 12px 84px', boxSizing: 'border-box' }}>
+      <main
+        style={{
+          flex: 1,
+          width: '100%',
+          maxWidth: 560,
+          margin: '0 auto',
+          padding: '12px 12px 84px',
+          boxSizing: 'border-box',
+        }}
+      >
         {body}
       </main>
       <nav
@@ -283,7 +330,14 @@ function InspectorShell({ userId, offlineName }: ShellProps) {
               }}
             >
               <Badge count={n.count} size="small" offset={[6, 0]}>
-                <span style={{ fontSize: 20, color: active ? token.colorPrimary : token.colorTextSecondary }}>{n.icon}</span>
+                <span
+                  style={{
+                    fontSize: 20,
+                    color: active ? token.colorPrimary : token.colorTextSecondary,
+                  }}
+                >
+                  {n.icon}
+                </span>
               </Badge>
               <span style={{ fontWeight: active ? 600 : 400 }}>{n.label}</span>
             </button>

@@ -1,4 +1,10 @@
-import { CheckCircleOutlined, CloudUploadOutlined, DeleteOutlined, EditOutlined, RedoOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  CloudUploadOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  RedoOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/http';
@@ -12,7 +18,7 @@ import type { QueuedReport } from '../utils/offlineQueue';
 export interface QueueListProps {
   queue: OfflineQueue;
   /** Moves a refused report back into the report form. */
-  onEdit(item: QueuedReport): void;
+  onEdit: (item: QueuedReport) => void;
   /** Whether sent cases can be opened (a signed-in session). */
   canOpenCases: boolean;
 }
@@ -60,8 +66,8 @@ export function QueueList({ queue, onEdit, canOpenCases }: QueueListProps) {
               {item.status === 'failed' ? t('queue.failed') : t('queue.pending')}
             </Tag>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('queue.capturedAt', { time: formatTime(new Date(item.createdAt).toISOString()) })} ·{' '}
-              {t('queue.photos', { n: item.photos.length })}
+              {t('queue.capturedAt', { time: formatTime(new Date(item.createdAt).toISOString()) })}{' '}
+              · {t('queue.photos', { n: item.photos.length })}
             </Typography.Text>
           </Flex>
           <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0' }}>
@@ -77,14 +83,21 @@ export function QueueList({ queue, onEdit, canOpenCases }: QueueListProps) {
             />
           ) : null}
           <Flex gap={8} justify="flex-end" wrap>
-            <Popconfirm title={t('queue.deleteConfirm')} onConfirm={() => void queue.remove(item.clientId)}>
+            <Popconfirm
+              title={t('queue.deleteConfirm')}
+              onConfirm={() => void queue.remove(item.clientId)}
+            >
               <Button danger icon={<DeleteOutlined />}>
                 {t('queue.delete')}
               </Button>
             </Popconfirm>
             {item.status === 'failed' ? (
               <>
-                <Button icon={<EditOutlined />} onClick={() => onEdit(item)} data-testid="queue-edit">
+                <Button
+                  icon={<EditOutlined />}
+                  onClick={() => onEdit(item)}
+                  data-testid="queue-edit"
+                >
                   {t('queue.edit')}
                 </Button>
                 <Button icon={<RedoOutlined />} onClick={() => void queue.retry(item)}>
@@ -99,10 +112,18 @@ export function QueueList({ queue, onEdit, canOpenCases }: QueueListProps) {
         <Card size="small" title={t('queue.sent')} data-testid="queue-sent">
           <Flex vertical gap={6}>
             {queue.sent.map((s) => (
-              <Flex key={s.clientId} gap={6} align="center" data-testid="queue-sent-item" data-case-number={s.number}>
+              <Flex
+                key={s.clientId}
+                gap={6}
+                align="center"
+                data-testid="queue-sent-item"
+                data-case-number={s.number}
+              >
                 <CheckCircleOutlined style={{ color: '#52c41a' }} />
                 {canOpenCases ? (
-                  <Link to={`/cases/${encodeURIComponent(s.caseId)}`}>{t('queue.sentCase', { number: s.number })}</Link>
+                  <Link to={`/cases/${encodeURIComponent(s.caseId)}`}>
+                    {t('queue.sentCase', { number: s.number })}
+                  </Link>
                 ) : (
                   <span>{t('queue.sentCase', { number: s.number })}</span>
                 )}

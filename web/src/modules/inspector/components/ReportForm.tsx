@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../../api/http';
 import { spaceApi } from '../../../api/space.api';
 import type { Grid, LocateResult } from '../../../api/types';
-import type { MapShape } from '../../../ui/map/mapTypes';
+import type { BBox, MapShape } from '../../../ui/map/mapTypes';
 import { PhotoCapture } from '../../capture/components/PhotoCapture';
 import { PointPicker } from '../../capture/components/PointPicker';
 import type { DevicePosition } from '../../capture/hooks/useGeolocation';
@@ -26,15 +26,33 @@ interface ReportValues {
 
 export interface ReportFormProps {
   grids: readonly Grid[];
+  /** The grids have been loaded (or failed to): the map can open on them. */
+  gridsReady: boolean;
   online: boolean;
   /** A refused report moved back into the form to be corrected. */
   editing?: QueuedReport | null;
   onCancelEdit?: () => void;
   /** Stores the report in the queue (which sends it when it can). */
-  onSubmit(draft: ReportDraft, photos: File[]): Promise<void>;
+  onSubmit: (draft: ReportDraft, photos: File[]) => Promise<void>;
 }
 
 const GRID_STYLE = { color: '#13a8a8', weight: 1, fillColor: '#13a8a8', fillOpacity: 0.08 };
+
+/** The box around boxes ([west, south, east, north]); undefined for none. */
+export function unionBox(boxes: readonly BBox[]): BBox | undefined {
+  if (boxes.length === 0) {
+    return undefined;
+  }
+  return boxes.reduce<BBox>(
+    (u, b) => [
+      Math.min(u[0], b[0]),
+      Math.min(u[1], b[1]),
+      Math.max(u[2], b[2]),
+      Math.max(u[3], b[3]),
+    ],
+    [...boxes[0]!] as BBox,
+  );
+}
 
 /** Where the picked point lies: its grid when online, or why it cannot be said. */
 function PlaceCheck({ place, online }: { place: DevicePosition | undefined; online: boolean }) {
@@ -81,7 +99,14 @@ function PlaceCheck({ place, online }: { place: DevicePosition | undefined; onli
  * the inspector's grids), the matter and a description. Saved on the phone first; the queue
  * sends it. A bad input keeps everything entered.
  */
-export function ReportForm({ grids, online, editing, onCancelEdit, onSubmit }: ReportFormProps) {
+export function ReportForm({
+  grids,
+  gridsReady,
+  online,
+  editing,
+  onCancelEdit,
+  onSubmit,
+}: ReportFormProps) {
   const t = useT(inspectorMessages);
   const labels = useLabels();
   const { message } = App.useApp();
@@ -91,8 +116,16 @@ export function ReportForm({ grids, online, editing, onCancelEdit, onSubmit }: R
   const [busy, setBusy] = useState(false);
   const place = Form.useWatch('place', form);
 
+  // The map opens on the inspector's grids.
+  const gridBox = useMemo(() => unionBox(grids.map((g) => g.bbox)), [grids]);
   const gridShapes = useMemo<MapShape[]>(
-    () => grids.map((g) => ({ id: `grid-${g.code}`, geometry: g.geometry, style: GRID_STYLE, tooltip: g.code })),
+    () =>
+      grids.map((g) => ({
+        id: `grid-${g.code}`,
+        geometry: g.geometry,
+        style: GRID_STYLE,
+        tooltip: g.code,
+      })),
     [grids],
   );
 
@@ -102,7 +135,9 @@ export function ReportForm({ grids, online, editing, onCancelEdit, onSubmit }: R
     }
     const d = editing.draft;
     form.setFieldsValue({
-      photos: editing.photos.map((p) => new File([p.blob], p.name, { type: p.blob.type || 'image/jpeg' })),
+      photos: editing.photos.map(
+        (p) => new File([p.blob], p.name, { type: p.blob.type || 'image/jpeg' }),
+      ),
       place: { lng: d.lng, lat: d.lat, accuracy: null },
       matterCode: d.matterCode,
       description: d.description,
@@ -166,7 +201,9 @@ export function ReportForm({ grids, online, editing, onCancelEdit, onSubmit }: R
           rules={[
             {
               validator: (_, v: File[] | undefined) =>
-                v && v.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('report.photosRequired'))),
+                v && v.length > 0
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('report.photosRequired'))),
             },
           ]}
         >
@@ -187,6 +224,8 @@ export function ReportForm({ grids, online, editing, onCancelEdit, onSubmit }: R
             baseShapes={base.shapes}
             shapes={gridShapes}
             tileUrl={config?.mapTileUrl}
+            fit={gridBox}
+            mapReady={gridsReady}
             height={240}
             testId="report-place"
           />
@@ -199,7 +238,9 @@ export function ReportForm({ grids, online, editing, onCancelEdit, onSubmit }: R
         <Form.Item
           name="description"
           label={t('report.description')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('report.descriptionRequired') }]}
+          rules={[
+            { required: true, whitespace: true, min: 2, message: t('report.descriptionRequired') },
+          ]}
         >
           <Input.TextArea
             rows={3}
@@ -222,7 +263,14 @@ export function ReportForm({ grids, online, editing, onCancelEdit, onSubmit }: R
           />
         </Form.Item>
       </Card>
-      <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="report-submit">
+      <Button
+        type="primary"
+        htmlType="submit"
+        size="large"
+        block
+        loading={busy}
+        data-testid="report-submit"
+      >
         {t('report.submit')}
       </Button>
     </Form>

@@ -1,5 +1,17 @@
 import { AimOutlined, CompassOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, Radio, Skeleton, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { attachmentsApi } from '../../../api/attachments.api';
 import { casesApi } from '../../../api/cases.api';
@@ -8,7 +20,7 @@ import { ApiError } from '../../../api/http';
 import type { InspectorTask } from '../../../api/inspector.api';
 import type { ActionBody, Grid } from '../../../api/types';
 import { MapView } from '../../../ui/map/MapView';
-import type { MapPoint } from '../../../ui/map/mapTypes';
+import type { BBox, MapPoint } from '../../../ui/map/mapTypes';
 import { PhotoCapture } from '../../capture/components/PhotoCapture';
 import { useGeolocation, type DevicePosition } from '../../capture/hooks/useGeolocation';
 import { CasePhotos } from '../../cases/components/CasePhotos';
@@ -36,9 +48,11 @@ interface ActionValues {
 export interface TaskDetailProps {
   task: InspectorTask;
   grids: readonly Grid[];
+  /** The grids have been loaded (or failed to): the map can open on the task's grid. */
+  gridsReady: boolean;
   online: boolean;
   /** The task was answered (the list drops it). */
-  onDone(): void;
+  onDone: () => void;
 }
 
 /**
@@ -46,7 +60,7 @@ export interface TaskDetailProps {
  * reported and done, and the answer with photos. Answers need the network; what was entered
  * stays when sending fails.
  */
-export function TaskDetail({ task, grids, online, onDone }: TaskDetailProps) {
+export function TaskDetail({ task, grids, gridsReady, online, onDone }: TaskDetailProps) {
   const t = useT(inspectorMessages);
   const { message } = App.useApp();
   const { errorText, fieldErrors } = useApiErrors();
@@ -66,7 +80,10 @@ export function TaskDetail({ task, grids, online, onDone }: TaskDetailProps) {
   const matterCode = c.kase?.matter?.code ?? task.matterCode;
 
   const conditions = useResource(
-    () => (matterCode ? cached(`catalog.conditions.${matterCode}`, () => catalogApi.conditions(matterCode)) : Promise.resolve([])),
+    () =>
+      matterCode
+        ? cached(`catalog.conditions.${matterCode}`, () => catalogApi.conditions(matterCode))
+        : Promise.resolve([]),
     [matterCode],
   );
   const condition = conditions.data?.find((x) => x.id === c.kase?.matter?.conditionId);
@@ -80,15 +97,49 @@ export function TaskDetail({ task, grids, online, onDone }: TaskDetailProps) {
   const gridShapes = useMemo(() => {
     const g = grids.find((x) => x.code === task.location.gridCode);
     return g
-      ? [{ id: `grid-${g.code}`, geometry: g.geometry, style: { color: '#fa541c', weight: 2, fillOpacity: 0.1 } }]
+      ? [
+          {
+            id: `grid-${g.code}`,
+            geometry: g.geometry,
+            style: { color: '#fa541c', weight: 2, fillOpacity: 0.1 },
+          },
+        ]
       : [];
   }, [grids, task.location.gridCode]);
+  // The task's grid (or the place) with the inspector's position when asked.
+  const view = useMemo<BBox>(() => {
+    const g = grids.find((x) => x.code === task.location.gridCode);
+    const d = 0.002;
+    const { lng, lat } = task.location;
+    const box: BBox = g ? g.bbox : [lng - d, lat - d, lng + d, lat + d];
+    return me
+      ? [
+          Math.min(box[0], me.lng),
+          Math.min(box[1], me.lat),
+          Math.max(box[2], me.lng),
+          Math.max(box[3], me.lat),
+        ]
+      : box;
+  }, [grids, task.location, me]);
   const points = useMemo<MapPoint[]>(() => {
     const p: MapPoint[] = [
-      { id: task.caseId, lng: task.location.lng, lat: task.location.lat, color: '#d4380d', tooltip: task.number },
+      {
+        id: task.caseId,
+        lng: task.location.lng,
+        lat: task.location.lat,
+        color: '#d4380d',
+        tooltip: task.number,
+      },
     ];
     if (me) {
-      p.push({ id: 'me', lng: me.lng, lat: me.lat, color: '#1677ff', radius: 6, tooltip: t('task.myPosition') });
+      p.push({
+        id: 'me',
+        lng: me.lng,
+        lat: me.lat,
+        color: '#1677ff',
+        radius: 6,
+        tooltip: t('task.myPosition'),
+      });
     }
     return p;
   }, [task, me, t]);
@@ -111,7 +162,10 @@ export function TaskDetail({ task, grids, online, onDone }: TaskDetailProps) {
           uploaded.current &&
           uploaded.current.files.length === v.photos.length &&
           uploaded.current.files.every((f, i) => f === v.photos[i]);
-        ids = same && uploaded.current ? uploaded.current.ids : (await attachmentsApi.upload(v.photos)).map((a) => a.id);
+        ids =
+          same && uploaded.current
+            ? uploaded.current.ids
+            : (await attachmentsApi.upload(v.photos)).map((a) => a.id);
         uploaded.current = { files: v.photos, ids };
       }
       const body: ActionBody = verify
@@ -126,20 +180,27 @@ export function TaskDetail({ task, grids, online, onDone }: TaskDetailProps) {
         body.note = v.note.trim();
       }
       await casesApi.act(task.caseId, body);
-      void message.success(t(verify ? 'action.done.verify' : 'action.done.check', { number: task.number }));
+      void message.success(
+        t(verify ? 'action.done.verify' : 'action.done.check', { number: task.number }),
+      );
       onDone();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'CASE_VERSION_CONFLICT') {
         c.reload();
       }
-      if (err instanceof ApiError && (err.code === 'ATTACHMENT_NOT_FOUND' || err.code === 'ATTACHMENT_ALREADY_BOUND')) {
+      if (
+        err instanceof ApiError &&
+        (err.code === 'ATTACHMENT_NOT_FOUND' || err.code === 'ATTACHMENT_ALREADY_BOUND')
+      ) {
         uploaded.current = null;
       }
       setError(errorText(err));
       form.setFields(
-        fieldErrors(err, { attachmentIds: ['photos'], reason: ['reason'], note: ['note'] }) as Parameters<
-          typeof form.setFields
-        >[0],
+        fieldErrors(err, {
+          attachmentIds: ['photos'],
+          reason: ['reason'],
+          note: ['note'],
+        }) as Parameters<typeof form.setFields>[0],
       );
     } finally {
       setBusy(false);
@@ -147,7 +208,13 @@ export function TaskDetail({ task, grids, online, onDone }: TaskDetailProps) {
   };
 
   return (
-    <Flex vertical gap={12} data-testid="task-detail" data-case-number={task.number} data-state={c.kase?.state}>
+    <Flex
+      vertical
+      gap={12}
+      data-testid="task-detail"
+      data-case-number={task.number}
+      data-state={c.kase?.state}
+    >
       <Card size="small" styles={{ body: { padding: 12 } }}>
         <Flex justify="space-between" align="center" gap={8} wrap>
           <Flex gap={6} align="center">
@@ -165,13 +232,17 @@ export function TaskDetail({ task, grids, online, onDone }: TaskDetailProps) {
         ) : null}
         <Typography.Paragraph style={{ margin: '6px 0' }}>{task.description}</Typography.Paragraph>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {[task.address, t('task.grid', { code: task.location.gridCode }), t('task.reportedAt', { time: formatTime(task.createdAt) })]
+          {[
+            task.address,
+            t('task.grid', { code: task.location.gridCode }),
+            t('task.reportedAt', { time: formatTime(task.createdAt) }),
+          ]
             .filter(Boolean)
             .join(' · ')}
         </Typography.Text>
-        {!verify && feedback?.payload.description ? (
+        {!verify && typeof feedback?.payload.description === 'string' ? (
           <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0', fontSize: 13 }}>
-            {t('task.unitFeedback', { text: String(feedback.payload.description) })}
+            {t('task.unitFeedback', { text: feedback.payload.description })}
           </Typography.Paragraph>
         ) : null}
         {!verify && condition?.closureCondition ? (
@@ -182,17 +253,22 @@ export function TaskDetail({ task, grids, online, onDone }: TaskDetailProps) {
       </Card>
 
       <Card size="small" styles={{ body: { padding: 8 } }}>
-        <MapView
-          baseShapes={base.shapes}
-          shapes={gridShapes}
-          points={points}
-          tileUrl={config?.mapTileUrl}
-          fitKey={`${task.caseId}:${me ? 'me' : ''}:${gridShapes.length}`}
-          fitMaxZoom={17}
-          height={220}
-          label={t('task.map')}
-          testId="task-map"
-        />
+        {gridsReady ? (
+          <MapView
+            baseShapes={base.shapes}
+            shapes={gridShapes}
+            points={points}
+            tileUrl={config?.mapTileUrl}
+            fit={view}
+            fitKey={task.caseId}
+            fitMaxZoom={17}
+            height={220}
+            label={t('task.map')}
+            testId="task-map"
+          />
+        ) : (
+          <div style={{ height: 220 }} />
+        )}
         <Flex gap={8} style={{ marginTop: 8 }}>
           <Button
             icon={<AimOutlined />}
@@ -236,12 +312,22 @@ export function TaskDetail({ task, grids, online, onDone }: TaskDetailProps) {
               data-testid="task-action-error"
             />
           ) : !online ? (
-            <Alert type="warning" showIcon title={t('action.offline')} style={{ marginBottom: 12 }} />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('action.offline')}
+              style={{ marginBottom: 12 }}
+            />
           ) : null}
           <Form.Item
             name="result"
             label={t(verify ? 'verify.question' : 'check.question')}
-            rules={[{ required: true, message: t(verify ? 'verify.resultRequired' : 'check.resultRequired') }]}
+            rules={[
+              {
+                required: true,
+                message: t(verify ? 'verify.resultRequired' : 'check.resultRequired'),
+              },
+            ]}
           >
             <Radio.Group
               optionType="button"
@@ -279,7 +365,14 @@ export function TaskDetail({ task, grids, online, onDone }: TaskDetailProps) {
           <Form.Item name="note" label={t('action.note')}>
             <Input.TextArea rows={2} maxLength={2000} data-testid="task-note" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="task-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            size="large"
+            block
+            loading={busy}
+            data-testid="task-submit"
+          >
             {t('action.submit')}
           </Button>
         </Form>

@@ -12,7 +12,7 @@ import { navigationUrl } from '../utils/navigation';
 
 export interface TaskListProps {
   tasks: Offline<InspectorTask[]>;
-  onOpen(task: InspectorTask): void;
+  onOpen: (task: InspectorTask) => void;
 }
 
 /** The traffic light of a task, in the shape the case light reads. */
@@ -44,10 +44,18 @@ export function TaskList({ tasks, onOpen }: TaskListProps) {
   return (
     <Flex vertical gap={10} data-testid="inspector-tasks">
       {tasks.savedAt ? (
-        <Alert type="warning" showIcon title={t('tasks.offline', { time: formatTime(tasks.savedAt) })} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('tasks.offline', { time: formatTime(tasks.savedAt) })}
+        />
       ) : null}
       {tasks.error ? (
-        <Alert type="error" showIcon title={t('tasks.loadFailed', { message: errorText(tasks.error) })} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('tasks.loadFailed', { message: errorText(tasks.error) })}
+        />
       ) : null}
       {items.length === 0 && !tasks.error ? (
         <Empty description={t('tasks.empty')} style={{ marginTop: 48 }} />
@@ -65,7 +73,10 @@ export function TaskList({ tasks, onOpen }: TaskListProps) {
         >
           <Flex justify="space-between" align="center" gap={8}>
             <Flex gap={6} align="center" style={{ minWidth: 0 }}>
-              <Tag color={task.task === 'verify' ? 'geekblue' : 'lime'} style={{ marginInlineEnd: 0 }}>
+              <Tag
+                color={task.task === 'verify' ? 'geekblue' : 'lime'}
+                style={{ marginInlineEnd: 0 }}
+              >
                 {t(task.task === 'verify' ? 'task.verify' : 'task.check')}
               </Tag>
               <Typography.Text strong ellipsis>
@@ -75,7 +86,10 @@ export function TaskList({ tasks, onOpen }: TaskListProps) {
             <TrafficLight kase={taskLight(task)} />
           </Flex>
           {task.matterCode ? (
-            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6, fontSize: 13 }}>
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', marginTop: 6, fontSize: 13 }}
+            >
               {matters.label(task.matterCode)}
             </Typography.Text>
           ) : null}
@@ -83,7 +97,9 @@ export function TaskList({ tasks, onOpen }: TaskListProps) {
             {task.description}
           </Typography.Paragraph>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {[task.address, t('task.grid', { code: task.location.gridCode })].filter(Boolean).join(' · ')}
+            {[task.address, t('task.grid', { code: task.location.gridCode })]
+              .filter(Boolean)
+              .join(' · ')}
           </Typography.Text>
           <Flex gap={8} style={{ marginTop: 10 }}>
             <Button

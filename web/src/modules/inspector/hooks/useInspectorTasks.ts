@@ -17,7 +17,7 @@ export interface Offline<T> {
   savedAt: string | null;
   error: Error | null;
   loading: boolean;
-  reload(): void;
+  reload: () => void;
 }
 
 const offlineError = (e: Error | null) =>
@@ -27,15 +27,23 @@ const offlineError = (e: Error | null) =>
  * Data the inspector needs in the field, kept on the phone: fetched when online (and saved per
  * user), read from the phone when the network fails.
  */
-function useKeptOnPhone<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Offline<T> {
-  const r = useResource(async (signal) => {
-    if (!key) {
-      return undefined;
-    }
-    const value = await load(signal);
-    void writeSnapshot<Snapshot<T>>(key, { at: new Date().toISOString(), value }).catch(() => undefined);
-    return value;
-  }, [key]);
+function useKeptOnPhone<T>(
+  key: string | null,
+  load: (signal: AbortSignal) => Promise<T>,
+): Offline<T> {
+  const r = useResource(
+    async (signal) => {
+      if (!key) {
+        return undefined;
+      }
+      const value = await load(signal);
+      void writeSnapshot<Snapshot<T>>(key, { at: new Date().toISOString(), value }).catch(
+        () => undefined,
+      );
+      return value;
+    },
+    [key],
+  );
   const [kept, setKept] = useState<Snapshot<T> | null>(null);
   const failedOffline = offlineError(r.error);
   useEffect(() => {
@@ -62,7 +70,10 @@ function useKeptOnPhone<T>(key: string | null, load: (signal: AbortSignal) => Pr
 }
 
 /** The inspector's verify and check tasks, refreshed when case events arrive (no polling). */
-export function useInspectorTasks(userId: string | null, online: boolean): Offline<InspectorTask[]> {
+export function useInspectorTasks(
+  userId: string | null,
+  online: boolean,
+): Offline<InspectorTask[]> {
   const r = useKeptOnPhone(userId ? `tasks:${userId}` : null, (signal) =>
     inspectorApi.tasks(signal).then((x) => x.items),
   );

@@ -66,7 +66,9 @@ export function useOfflineQueue(
   const running = useRef<Promise<SyncResult | null> | null>(null);
   const retries = useRef(0);
   const onSent = useRef(deps.onSent);
-  onSent.current = deps.onSent;
+  useEffect(() => {
+    onSent.current = deps.onSent;
+  });
 
   const refresh = useCallback(async () => {
     const all = await store.list();
@@ -104,12 +106,19 @@ export function useOfflineQueue(
 
   // Start, and every time the network comes back.
   useEffect(() => {
-    void refresh();
+    let live = true;
+    store.list().then(
+      (all) => live && setItems(all.filter((x) => x.userId === userId)),
+      () => undefined,
+    );
     if (online) {
       retries.current = 0;
       void sync();
     }
-  }, [online, refresh, sync]);
+    return () => {
+      live = false;
+    };
+  }, [online, store, userId, sync]);
 
   // A server error: a few spaced retries (the network being down waits for 'online' instead).
   useEffect(() => {

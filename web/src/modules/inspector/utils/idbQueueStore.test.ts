@@ -24,9 +24,14 @@ afterEach(async () => {
 describe(idbQueueStore.name, () => {
   it('keeps reports with their photos across connections, oldest first', async () => {
     const store = idbQueueStore();
-    const photo = { name: 'a.jpg', blob: new NodeBlob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) as unknown as Blob };
+    const photo = {
+      name: 'a.jpg',
+      blob: new NodeBlob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) as unknown as Blob,
+    };
     await store.put(newQueuedReport({ description: 'later', lng: 1, lat: 2 }, [], 'u1', 'c2', 20));
-    await store.put(newQueuedReport({ description: 'first', lng: 1, lat: 2 }, [photo], 'u1', 'c1', 10));
+    await store.put(
+      newQueuedReport({ description: 'first', lng: 1, lat: 2 }, [photo], 'u1', 'c1', 10),
+    );
 
     closeInspectorDb();
     const reopened = await idbQueueStore().list();

@@ -71,7 +71,10 @@ export function idbQueueStore(factory?: IDBFactory): QueueStore {
   };
   return {
     list: async () => {
-      const items = await run('readonly', (s) => s.index('createdAt').getAll() as IDBRequest<QueuedReport[]>);
+      const items = await run(
+        'readonly',
+        (s) => s.index('createdAt').getAll() as IDBRequest<QueuedReport[]>,
+      );
       return items.sort((a, b) => a.createdAt - b.createdAt || (a.clientId < b.clientId ? -1 : 1));
     },
     put: async (item) => {
@@ -87,7 +90,9 @@ export function idbQueueStore(factory?: IDBFactory): QueueStore {
 export async function readSnapshot<T>(key: string, factory?: IDBFactory): Promise<T | undefined> {
   const db = await openInspectorDb(factory);
   const tx = db.transaction(SNAPSHOTS, 'readonly');
-  const row = await promised(tx.objectStore(SNAPSHOTS).get(key) as IDBRequest<{ key: string; value: T } | undefined>);
+  const row = await promised(
+    tx.objectStore(SNAPSHOTS).get(key) as IDBRequest<{ key: string; value: T } | undefined>,
+  );
   return row?.value;
 }
 

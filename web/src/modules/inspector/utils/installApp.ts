@@ -6,7 +6,11 @@
 export function installInspectorApp(): void {
   linkOnce('manifest', '/manifest.webmanifest');
   linkOnce('apple-touch-icon', '/icons/icon-192.png');
-  if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) {
+  if (
+    !import.meta.env.PROD ||
+    typeof navigator === 'undefined' ||
+    !('serviceWorker' in navigator)
+  ) {
     return;
   }
   navigator.serviceWorker

@@ -12,12 +12,15 @@ import {
 } from './offlineQueue';
 
 const draft = (description: string) => ({ description, lng: 120.16, lat: 30.25 });
-const photo = (name: string): QueuedPhoto => ({ name, blob: new Blob([name], { type: 'image/jpeg' }) });
+const photo = (name: string): QueuedPhoto => ({
+  name,
+  blob: new Blob([name], { type: 'image/jpeg' }),
+});
 const offline = () => new ApiError(0, NETWORK_ERROR, 'Failed to fetch');
 const refused = (code: string, status = 400) => new ApiError(status, code, code);
 
 /** A fake server: records what it got, answers with the scripted errors first. */
-function fakeApi(script: { upload?: unknown[]; report?: unknown[] } = {}) {
+function fakeApi(script: { upload?: Error[]; report?: Error[] } = {}) {
   const uploads: string[][] = [];
   const reports: InspectorReportBody[] = [];
   const cases = new Map<string, string>();
@@ -133,7 +136,10 @@ describe(syncQueue.name, () => {
   });
 
   it('uploads the photos again when the server lost the earlier upload', async () => {
-    const item = { ...newQueuedReport(draft('x'), [photo('p')], 'u1', 'c1', 1), attachmentIds: ['gone'] };
+    const item = {
+      ...newQueuedReport(draft('x'), [photo('p')], 'u1', 'c1', 1),
+      attachmentIds: ['gone'],
+    };
     const store = memoryQueueStore([item]);
     const { api, uploads, reports } = fakeApi({ report: [refused('ATTACHMENT_NOT_FOUND', 404)] });
     const res = await syncQueue(store, api, 'u1');

@@ -38,15 +38,15 @@ export interface QueuedReport {
 /** Where the queue lives: IndexedDB in the browser, a Map in tests. */
 export interface QueueStore {
   /** Every queued report, oldest first. */
-  list(): Promise<QueuedReport[]>;
-  put(item: QueuedReport): Promise<void>;
-  remove(clientId: string): Promise<void>;
+  list: () => Promise<QueuedReport[]>;
+  put: (item: QueuedReport) => Promise<void>;
+  remove: (clientId: string) => Promise<void>;
 }
 
 /** The two calls the sync makes. */
 export interface SyncApi {
-  upload(photos: QueuedPhoto[]): Promise<string[]>;
-  report(body: InspectorReportBody): Promise<{ id: string; number: string }>;
+  upload: (photos: QueuedPhoto[]) => Promise<string[]>;
+  report: (body: InspectorReportBody) => Promise<{ id: string; number: string }>;
 }
 
 /** Why a sync run stopped before the end of the queue. */
@@ -65,7 +65,9 @@ export interface SyncResult {
 const STALE_PHOTO_CODES = new Set(['ATTACHMENT_NOT_FOUND', 'ATTACHMENT_ALREADY_BOUND']);
 
 /** How an error affects the queue: stop the run (and retry later), or fail the one report. */
-export function classifyError(err: unknown): { stop: SyncStop } | { fail: { code: string; message: string } } {
+export function classifyError(
+  err: unknown,
+): { stop: SyncStop } | { fail: { code: string; message: string } } {
   if (err instanceof ApiError) {
     if (err.code === NETWORK_ERROR || err.status === 0) {
       return { stop: 'offline' };
@@ -109,7 +111,11 @@ export function newQueuedReport(
  * removes it from the queue. A refused report is marked failed and the run goes on; being
  * offline, signed out or a server error stops the run and keeps the rest for later.
  */
-export async function syncQueue(store: QueueStore, api: SyncApi, userId: string): Promise<SyncResult> {
+export async function syncQueue(
+  store: QueueStore,
+  api: SyncApi,
+  userId: string,
+): Promise<SyncResult> {
   const result: SyncResult = { sent: [], failed: [], stopped: null };
   const items = (await store.list()).filter((x) => x.userId === userId && x.status === 'pending');
   for (const original of items) {
@@ -126,7 +132,8 @@ export async function syncQueue(store: QueueStore, api: SyncApi, userId: string)
         const kase = await api.report({
           ...item.draft,
           clientId: item.clientId,
-          attachmentIds: item.attachmentIds && item.attachmentIds.length > 0 ? item.attachmentIds : undefined,
+          attachmentIds:
+            item.attachmentIds && item.attachmentIds.length > 0 ? item.attachmentIds : undefined,
         });
         await store.remove(item.clientId);
         result.sent.push({ clientId: item.clientId, caseId: kase.id, number: kase.number });
@@ -158,7 +165,11 @@ export async function syncQueue(store: QueueStore, api: SyncApi, userId: string)
 }
 
 /** Puts a failed report back in line (after the inspector fixed what the server refused). */
-export async function retryReport(store: QueueStore, item: QueuedReport, draft?: ReportDraft): Promise<void> {
+export async function retryReport(
+  store: QueueStore,
+  item: QueuedReport,
+  draft?: ReportDraft,
+): Promise<void> {
   await store.put({ ...item, draft: draft ?? item.draft, status: 'pending', lastError: null });
 }
 
@@ -167,7 +178,11 @@ export function memoryQueueStore(initial: QueuedReport[] = []): QueueStore {
   const items = new Map(initial.map((x) => [x.clientId, x]));
   return {
     list: () =>
-      Promise.resolve([...items.values()].sort((a, b) => a.createdAt - b.createdAt || (a.clientId < b.clientId ? -1 : 1))),
+      Promise.resolve(
+        [...items.values()].sort(
+          (a, b) => a.createdAt - b.createdAt || (a.clientId < b.clientId ? -1 : 1),
+        ),
+      ),
     put: (item) => {
       items.set(item.clientId, item);
       return Promise.resolve();

@@ -11,7 +11,11 @@ import { useT } from '../../i18n/hooks/useT';
 import { intakeMessages } from '../intake.messages';
 
 const QUEUES: Record<'incoming' | 'closing', CaseListQuery> = {
-  incoming: { state: ['reported', 'verifying', 'pending_register'], sort: 'created_at', order: 'desc' },
+  incoming: {
+    state: ['reported', 'verifying', 'pending_register'],
+    sort: 'created_at',
+    order: 'desc',
+  },
   closing: { state: ['handled', 'self_handled'], sort: 'updated_at', order: 'asc' },
 };
 
@@ -26,7 +30,6 @@ export function IntakeDesk() {
   const tab = params.get('tab') === 'closing' ? 'closing' : 'incoming';
   const selected = params.get('case');
   const [reloadKey, setReloadKey] = useState(0);
-
 
   return (
     <Flex vertical gap={8}>

@@ -30,7 +30,7 @@ interface NewReportValues {
 }
 
 export interface NewReportFormProps {
-  onCreated(kase: CaseView): void;
+  onCreated: (kase: CaseView) => void;
 }
 
 const PHONE = /^[0-9+\- ]{5,20}$/;
@@ -221,7 +221,13 @@ export function NewReportForm({ onCreated }: NewReportFormProps) {
         </Col>
       </Row>
       <Space>
-        <Button type="primary" htmlType="submit" size="large" loading={busy} data-testid="submit-report">
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          loading={busy}
+          data-testid="submit-report"
+        >
           {t('new.submit')}
         </Button>
         <Button

@@ -26,20 +26,35 @@ export function PortalFrame({ children }: PortalFrameProps) {
       >
         <Flex align="center" gap={10} style={{ maxWidth: 640, margin: '0 auto' }}>
           <Link to="/portal" style={{ display: 'flex' }}>
-            <img src="/favicon.svg" alt="" width={34} height={34} style={{ borderRadius: 8, border: '1px solid #ffffff88' }} />
+            <img
+              src="/favicon.svg"
+              alt=""
+              width={34}
+              height={34}
+              style={{ borderRadius: 8, border: '1px solid #ffffff88' }}
+            />
           </Link>
           <div style={{ flex: 1, minWidth: 0 }}>
-            <Typography.Text strong style={{ color: '#fff', fontSize: 18, display: 'block' }} ellipsis>
+            <Typography.Text
+              strong
+              style={{ color: '#fff', fontSize: 18, display: 'block' }}
+              ellipsis
+            >
               {t('portal.title')}
             </Typography.Text>
-            <Typography.Text style={{ color: '#ffffffd9', fontSize: 12, display: 'block' }} ellipsis>
+            <Typography.Text
+              style={{ color: '#ffffffd9', fontSize: 12, display: 'block' }}
+              ellipsis
+            >
               {tc('app.name')}
             </Typography.Text>
           </div>
           <LanguageSwitch size="small" />
         </Flex>
       </header>
-      <main style={{ maxWidth: 640, margin: '0 auto', padding: 12, boxSizing: 'border-box' }}>{children}</main>
+      <main style={{ maxWidth: 640, margin: '0 auto', padding: 12, boxSizing: 'border-box' }}>
+        {children}
+      </main>
       <footer style={{ textAlign: 'center', padding: '8px 12px 24px' }}>
         <Link to="/login" style={{ fontSize: 12, color: token.colorTextTertiary }}>
           {t('portal.staff')}

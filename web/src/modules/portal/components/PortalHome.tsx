@@ -1,5 +1,5 @@
 import { CopyOutlined, FileSearchOutlined, FormOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, List, Result, Segmented, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Result, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { PublicReportCreated } from '../../../api/portal.api';
@@ -16,11 +16,13 @@ export const trackPath = (trackingNumber: string) =>
   `/portal/track/${encodeURIComponent(trackingNumber.trim().toUpperCase())}`;
 
 /** The sent report's tracking code, shown large, to copy. */
-function Sent({ created, onAnother }: { created: PublicReportCreated; onAnother(): void }) {
+function Sent({ created, onAnother }: { created: PublicReportCreated; onAnother: () => void }) {
   const t = useT(portalMessages);
   const { message } = App.useApp();
   const copy = () =>
-    void navigator.clipboard?.writeText(created.trackingNumber).then(() => message.success(t('report.copied')));
+    void navigator.clipboard
+      ?.writeText(created.trackingNumber)
+      .then(() => message.success(t('report.copied')));
   return (
     <Card>
       <Result
@@ -32,12 +34,18 @@ function Sent({ created, onAnother }: { created: PublicReportCreated; onAnother(
             <Typography.Text type="secondary">{t('report.trackingNumber')}</Typography.Text>
             <Typography.Text
               strong
-              style={{ fontSize: 30, letterSpacing: 3, fontFamily: 'ui-monospace, Menlo, monospace' }}
+              style={{
+                fontSize: 30,
+                letterSpacing: 3,
+                fontFamily: 'ui-monospace, Menlo, monospace',
+              }}
               data-testid="tracking-number"
             >
               {created.trackingNumber}
             </Typography.Text>
-            <Typography.Text type="secondary">{t('report.caseNumber', { number: created.number })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('report.caseNumber', { number: created.number })}
+            </Typography.Text>
             <Flex gap={8} wrap justify="center">
               <Button icon={<CopyOutlined />} onClick={copy}>
                 {t('report.copy')}
@@ -89,24 +97,33 @@ function TrackLookup() {
               data-testid="track-input"
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" icon={<FileSearchOutlined />} data-testid="track-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            size="large"
+            icon={<FileSearchOutlined />}
+            data-testid="track-submit"
+          >
             {t('track.search')}
           </Button>
         </Form>
       </Card>
       {mine.length > 0 ? (
         <Card size="small" title={t('track.mine')}>
-          <List
-            size="small"
-            dataSource={mine}
-            renderItem={(m) => (
-              <List.Item key={m.trackingNumber} extra={<Typography.Text type="secondary">{formatTime(m.at)}</Typography.Text>}>
-                <Link to={trackPath(m.trackingNumber)} style={{ fontFamily: 'ui-monospace, Menlo, monospace' }}>
+          <Flex vertical gap={8} data-testid="my-reports">
+            {mine.map((m) => (
+              <Flex key={m.trackingNumber} justify="space-between" gap={8}>
+                <Link
+                  to={trackPath(m.trackingNumber)}
+                  style={{ fontFamily: 'ui-monospace, Menlo, monospace' }}
+                >
                   {m.trackingNumber}
                 </Link>
-              </List.Item>
-            )}
-          />
+                <Typography.Text type="secondary">{formatTime(m.at)}</Typography.Text>
+              </Flex>
+            ))}
+          </Flex>
         </Card>
       ) : null}
     </Flex>
@@ -142,7 +159,11 @@ export function PortalHome() {
       ) : (
         <PublicReportForm
           onSent={(c) => {
-            rememberMyReport({ trackingNumber: c.trackingNumber, number: c.number, at: new Date().toISOString() });
+            rememberMyReport({
+              trackingNumber: c.trackingNumber,
+              number: c.number,
+              at: new Date().toISOString(),
+            });
             setCreated(c);
             window.scrollTo({ top: 0 });
           }}

@@ -25,7 +25,7 @@ interface PublicValues {
 }
 
 export interface PublicReportFormProps {
-  onSent(created: PublicReportCreated): void;
+  onSent: (created: PublicReportCreated) => void;
 }
 
 const PHONE = /^[0-9+\- ]{5,20}$/;
@@ -59,7 +59,10 @@ export function PublicReportForm({ onSent }: PublicReportFormProps) {
     return [...groups].map(([group, list]) => ({
       label: group,
       title: group,
-      options: list.map((c) => ({ value: c.code, label: locale === 'en' && c.nameEn ? c.nameEn : c.name })),
+      options: list.map((c) => ({
+        value: c.code,
+        label: locale === 'en' && c.nameEn ? c.nameEn : c.name,
+      })),
     }));
   }, [categories.data, locale]);
 
@@ -72,7 +75,8 @@ export function PublicReportForm({ onSent }: PublicReportFormProps) {
       let ids: string[] = [];
       if (v.photos.length > 0) {
         const u = uploaded.current;
-        const same = u && u.files.length === v.photos.length && u.files.every((f, i) => f === v.photos[i]);
+        const same =
+          u && u.files.length === v.photos.length && u.files.every((f, i) => f === v.photos[i]);
         if (same && u) {
           ids = u.ids;
         } else {
@@ -99,7 +103,10 @@ export function PublicReportForm({ onSent }: PublicReportFormProps) {
       });
       onSent(created);
     } catch (err) {
-      if (err instanceof ApiError && (err.code === 'ATTACHMENT_NOT_FOUND' || err.code === 'ATTACHMENT_ALREADY_BOUND')) {
+      if (
+        err instanceof ApiError &&
+        (err.code === 'ATTACHMENT_NOT_FOUND' || err.code === 'ATTACHMENT_ALREADY_BOUND')
+      ) {
         uploaded.current = null;
       }
       setError(errorText(err));
@@ -174,7 +181,14 @@ export function PublicReportForm({ onSent }: PublicReportFormProps) {
         <Form.Item
           name="description"
           label={t('report.description')}
-          rules={[{ required: true, whitespace: true, min: MIN_DESCRIPTION, message: t('report.descriptionRequired') }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              min: MIN_DESCRIPTION,
+              message: t('report.descriptionRequired'),
+            },
+          ]}
         >
           <Input.TextArea
             rows={4}
@@ -184,7 +198,12 @@ export function PublicReportForm({ onSent }: PublicReportFormProps) {
             data-testid="public-description"
           />
         </Form.Item>
-        <Form.Item name="address" label={t('report.address')} rules={[{ max: 200 }]} style={{ marginBottom: 0 }}>
+        <Form.Item
+          name="address"
+          label={t('report.address')}
+          rules={[{ max: 200 }]}
+          style={{ marginBottom: 0 }}
+        >
           <Input maxLength={200} data-testid="public-address" />
         </Form.Item>
       </Card>
@@ -198,7 +217,12 @@ export function PublicReportForm({ onSent }: PublicReportFormProps) {
         <Row gutter={12}>
           <Col xs={24} sm={10}>
             <Form.Item name="name" label={t('report.name')} rules={[{ max: 50 }]}>
-              <Input maxLength={50} disabled={anonymous} autoComplete="name" data-testid="public-name" />
+              <Input
+                maxLength={50}
+                disabled={anonymous}
+                autoComplete="name"
+                data-testid="public-name"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={14}>
@@ -227,10 +251,27 @@ export function PublicReportForm({ onSent }: PublicReportFormProps) {
         </Row>
       </Card>
       {/* Honeypot: out of sight and out of the tab order; people leave it empty. */}
-      <div aria-hidden="true" style={{ position: 'absolute', left: -10000, top: 'auto', width: 1, height: 1, overflow: 'hidden' }}>
+      <div
+        aria-hidden="true"
+        style={{
+          position: 'absolute',
+          left: -10000,
+          top: 'auto',
+          width: 1,
+          height: 1,
+          overflow: 'hidden',
+        }}
+      >
         <label>
           Website
-          <input ref={honeypot} type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+          <input
+            ref={honeypot}
+            type="text"
+            name="website"
+            tabIndex={-1}
+            autoComplete="off"
+            defaultValue=""
+          />
         </label>
       </div>
       <Button

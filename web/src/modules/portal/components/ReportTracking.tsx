@@ -1,8 +1,28 @@
 import { CheckCircleFilled, ClockCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Radio, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Skeleton,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../../api/http';
-import { portalApi, type PublicReportView, type PublicStatus, type Satisfaction } from '../../../api/portal.api';
+import {
+  portalApi,
+  type PublicReportView,
+  type PublicStatus,
+  type Satisfaction,
+} from '../../../api/portal.api';
 import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { formatTime } from '../../core/utils/time';
@@ -53,7 +73,11 @@ export function ReportTracking({ trackingNumber }: ReportTrackingProps) {
   if (!view) {
     return <Skeleton active paragraph={{ rows: 8 }} />;
   }
-  const category = view.category ? (locale === 'en' && view.category.nameEn ? view.category.nameEn : view.category.name) : null;
+  const category = view.category
+    ? locale === 'en' && view.category.nameEn
+      ? view.category.nameEn
+      : view.category.name
+    : null;
   return (
     <Flex vertical gap={12} data-testid="track-view" data-status={view.status}>
       <Card size="small">
@@ -62,7 +86,12 @@ export function ReportTracking({ trackingNumber }: ReportTrackingProps) {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('report.trackingNumber')}
             </Typography.Text>
-            <Typography.Title level={4} style={{ margin: 0, letterSpacing: 1 }} copyable data-testid="track-number">
+            <Typography.Title
+              level={4}
+              style={{ margin: 0, letterSpacing: 1 }}
+              copyable
+              data-testid="track-number"
+            >
               {view.trackingNumber}
             </Typography.Title>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -70,7 +99,11 @@ export function ReportTracking({ trackingNumber }: ReportTrackingProps) {
             </Typography.Text>
           </div>
           <Flex vertical align="end" gap={6}>
-            <Tag color={STATUS_COLOR[view.status]} style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }} data-testid="track-status">
+            <Tag
+              color={STATUS_COLOR[view.status]}
+              style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }}
+              data-testid="track-status"
+            >
               {name(view.statusName)}
             </Tag>
             <Button size="small" icon={<ReloadOutlined />} onClick={r.reload} loading={r.loading}>
@@ -84,10 +117,13 @@ export function ReportTracking({ trackingNumber }: ReportTrackingProps) {
           items={view.history.map((h, i) => ({
             key: `${h.status}-${h.at}`,
             color: i === view.history.length - 1 ? (view.finished ? 'green' : 'blue') : 'gray',
-            icon: i === view.history.length - 1 && !view.finished ? <ClockCircleOutlined /> : undefined,
+            icon:
+              i === view.history.length - 1 && !view.finished ? <ClockCircleOutlined /> : undefined,
             content: (
               <div data-testid="track-step" data-status={h.status}>
-                <Typography.Text strong={i === view.history.length - 1}>{name(h.name)}</Typography.Text>
+                <Typography.Text strong={i === view.history.length - 1}>
+                  {name(h.name)}
+                </Typography.Text>
                 <br />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatTime(h.at)}
@@ -103,14 +139,38 @@ export function ReportTracking({ trackingNumber }: ReportTrackingProps) {
           size="small"
           items={[
             { key: 'description', label: t('track.description'), children: view.description },
-            ...(category ? [{ key: 'category', label: t('track.category'), children: category }] : []),
-            ...(view.address ? [{ key: 'address', label: t('track.address'), children: view.address }] : []),
-            ...(view.agency ? [{ key: 'agency', label: t('track.agency'), children: view.agency }] : []),
-            { key: 'reportedAt', label: t('track.reportedAt'), children: formatTime(view.reportedAt) },
-            ...(view.expectedAt
-              ? [{ key: 'expectedAt', label: t('track.expectedAt'), children: formatTime(view.expectedAt) }]
+            ...(category
+              ? [{ key: 'category', label: t('track.category'), children: category }]
               : []),
-            ...(view.closedAt ? [{ key: 'closedAt', label: t('track.closedAt'), children: formatTime(view.closedAt) }] : []),
+            ...(view.address
+              ? [{ key: 'address', label: t('track.address'), children: view.address }]
+              : []),
+            ...(view.agency
+              ? [{ key: 'agency', label: t('track.agency'), children: view.agency }]
+              : []),
+            {
+              key: 'reportedAt',
+              label: t('track.reportedAt'),
+              children: formatTime(view.reportedAt),
+            },
+            ...(view.expectedAt
+              ? [
+                  {
+                    key: 'expectedAt',
+                    label: t('track.expectedAt'),
+                    children: formatTime(view.expectedAt),
+                  },
+                ]
+              : []),
+            ...(view.closedAt
+              ? [
+                  {
+                    key: 'closedAt',
+                    label: t('track.closedAt'),
+                    children: formatTime(view.closedAt),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -119,7 +179,9 @@ export function ReportTracking({ trackingNumber }: ReportTrackingProps) {
           <Flex gap={8} align="center" data-testid="rating-done">
             <CheckCircleFilled style={{ color: '#52c41a' }} />
             <span>{t('rate.yours', { satisfaction: t(`rate.${view.rating.satisfaction}`) })}</span>
-            {view.rating.comment ? <Typography.Text type="secondary">“{view.rating.comment}”</Typography.Text> : null}
+            {view.rating.comment ? (
+              <Typography.Text type="secondary">“{view.rating.comment}”</Typography.Text>
+            ) : null}
           </Flex>
         ) : view.canRate ? (
           <RatingForm trackingNumber={view.trackingNumber} onRated={r.setData} />
@@ -131,7 +193,13 @@ export function ReportTracking({ trackingNumber }: ReportTrackingProps) {
   );
 }
 
-function RatingForm({ trackingNumber, onRated }: { trackingNumber: string; onRated(v: PublicReportView): void }) {
+function RatingForm({
+  trackingNumber,
+  onRated,
+}: {
+  trackingNumber: string;
+  onRated: (v: PublicReportView) => void;
+}) {
   const t = useT(portalMessages);
   const errorText = useFeatureErrors(portalMessages);
   const { message } = App.useApp();
@@ -163,7 +231,11 @@ function RatingForm({ trackingNumber, onRated }: { trackingNumber: string; onRat
       }}
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form.Item name="satisfaction" label={t('rate.question')} rules={[{ required: true, message: t('rate.required') }]}>
+      <Form.Item
+        name="satisfaction"
+        label={t('rate.question')}
+        rules={[{ required: true, message: t('rate.required') }]}
+      >
         <Radio.Group
           optionType="button"
           buttonStyle="solid"

@@ -15,7 +15,9 @@ export function readMyReports(storage: Storage = localStorage): MyReport[] {
     return Array.isArray(raw)
       ? raw.filter(
           (x): x is MyReport =>
-            typeof x === 'object' && x !== null && typeof (x as MyReport).trackingNumber === 'string',
+            typeof x === 'object' &&
+            x !== null &&
+            typeof (x as MyReport).trackingNumber === 'string',
         )
       : [];
   } catch {
@@ -25,7 +27,10 @@ export function readMyReports(storage: Storage = localStorage): MyReport[] {
 
 /** Remembers a sent report (most recent first, at most 20, no duplicates). */
 export function rememberMyReport(r: MyReport, storage: Storage = localStorage): MyReport[] {
-  const list = [r, ...readMyReports(storage).filter((x) => x.trackingNumber !== r.trackingNumber)].slice(0, MAX);
+  const list = [
+    r,
+    ...readMyReports(storage).filter((x) => x.trackingNumber !== r.trackingNumber),
+  ].slice(0, MAX);
   try {
     storage.setItem(KEY, JSON.stringify(list));
   } catch {

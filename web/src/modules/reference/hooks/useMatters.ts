@@ -9,7 +9,7 @@ export interface Matters {
   list: CatalogEntry[];
   byCode: ReadonlyMap<string, CatalogEntry>;
   /** "06010 暴露垃圾" (English name when there is one and English is on). */
-  label(code: string | null | undefined): string;
+  label: (code: string | null | undefined) => string;
   /** Major classes: code → name. */
   majors: { code: string; name: string }[];
   loading: boolean;

@@ -6,9 +6,9 @@ import { cached } from '../../core/utils/cached';
 
 export interface Regions {
   byId: ReadonlyMap<string, Region>;
-  name(id: string | null | undefined): string;
+  name: (id: string | null | undefined) => string;
   /** "云溪区 / 东湖街道 / 春晖社区" from a case's region ids. */
-  chain(ids: readonly (string | null | undefined)[]): string;
+  chain: (ids: readonly (string | null | undefined)[]) => string;
 }
 
 /** Regions of the user's jurisdiction by id, loaded once per session. */

@@ -12,7 +12,10 @@ export function useStageLimits(): StageLimitOf {
   const r = useResource(() => cached('catalog.stageLimits', () => catalogApi.stageLimits()), []);
   return useMemo(() => {
     const byKey = new Map(
-      (r.data ?? []).map((l) => [`${l.stage}|${l.urgency}|${l.areaClass}`, { amount: l.amount, unit: l.unit }]),
+      (r.data ?? []).map((l) => [
+        `${l.stage}|${l.urgency}|${l.areaClass}`,
+        { amount: l.amount, unit: l.unit },
+      ]),
     );
     return (stage, urgency, areaClass) => byKey.get(`${stage}|${urgency}|${areaClass}`);
   }, [r.data]);

@@ -9,7 +9,7 @@ export interface Units {
   list: OrgUnit[];
   byId: ReadonlyMap<string, OrgUnit>;
   /** The unit's name in the current language (English name when there is one). */
-  name(id: string | null | undefined): string;
+  name: (id: string | null | undefined) => string;
   loading: boolean;
 }
 

@@ -9,7 +9,7 @@ import { sessionMessages } from '../session.messages';
 
 export interface LoginFormProps {
   /** Called with the user once the server has set the session cookie. */
-  onSignedIn(user: User): void;
+  onSignedIn: (user: User) => void;
 }
 
 interface LoginValues {

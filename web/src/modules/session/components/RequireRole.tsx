@@ -25,7 +25,7 @@ export function RequireRole({ roles, children }: RequireRoleProps) {
     <Result
       status="403"
       title={t('forbidden.title')}
-      subTitle={t('forbidden.text', { roles: mine.map((r) => labels.role(r)).join('、') })}
+      subTitle={t('forbidden.text', { roles: labels.list(mine.map((r) => labels.role(r))) })}
       extra={
         <Link to="/">
           <Button type="primary">{t('forbidden.home')}</Button>

@@ -27,7 +27,8 @@ export function RequireSession({ children }: RequireSessionProps) {
   }
   if (status === 'signed-out') {
     // After a deliberate sign-out the next user starts at their own home page.
-    const to = reason === 'signed-out' ? '/login' : loginPathFor(location.pathname, location.search);
+    const to =
+      reason === 'signed-out' ? '/login' : loginPathFor(location.pathname, location.search);
     return <Navigate to={to} replace />;
   }
   return <>{children}</>;

@@ -36,7 +36,9 @@ export function SessionProvider({ children }: SessionProviderProps) {
         if (live) {
           setUser(null);
           setStatus('signed-out');
-          setReason(err instanceof ApiError && err.code === 'AUTH_SESSION_EXPIRED' ? 'expired' : 'none');
+          setReason(
+            err instanceof ApiError && err.code === 'AUTH_SESSION_EXPIRED' ? 'expired' : 'none',
+          );
         }
       },
     );

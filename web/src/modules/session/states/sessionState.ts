@@ -9,9 +9,9 @@ export interface SessionState {
   user: User | null;
   reason: SignedOutReason;
   /** After a successful login (the server has set the HttpOnly cookie). */
-  signIn(user: User): void;
+  signIn: (user: User) => void;
   /** Revokes the session on the server and forgets the user here. */
-  signOut(): Promise<void>;
+  signOut: () => Promise<void>;
 }
 
 export const SessionContext = createContext<SessionState>({

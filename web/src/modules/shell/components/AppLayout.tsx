@@ -140,9 +140,13 @@ export function AppLayout({ routes }: AppLayoutProps) {
         >
           <Button
             type="text"
-            aria-label={mobile ? t('header.menu') : t(collapsed ? 'header.expand' : 'header.collapse')}
+            aria-label={
+              mobile ? t('header.menu') : t(collapsed ? 'header.expand' : 'header.collapse')
+            }
             data-testid="menu-toggle"
-            icon={mobile ? <MenuOutlined /> : collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            icon={
+              mobile ? <MenuOutlined /> : collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />
+            }
             onClick={mobile ? () => setDrawerOpen(true) : toggleCollapsed}
           />
           <Typography.Text

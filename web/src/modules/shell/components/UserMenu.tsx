@@ -18,12 +18,12 @@ export function UserMenu() {
   if (!user) {
     return null;
   }
-  const roles = user.roles.map((r) => labels.role(r)).join('、');
+  const roles = labels.list(user.roles.map((r) => labels.role(r)));
   const handleLogout = async () => {
     // The next user should not see this user's notices.
     message.destroy();
     await signOut();
-    navigate('/login', { replace: true });
+    void navigate('/login', { replace: true });
   };
   return (
     <Dropdown
@@ -33,7 +33,9 @@ export function UserMenu() {
           {
             key: 'roles',
             disabled: true,
-            label: <Typography.Text type="secondary">{t('header.roles', { roles })}</Typography.Text>,
+            label: (
+              <Typography.Text type="secondary">{t('header.roles', { roles })}</Typography.Text>
+            ),
           },
           { type: 'divider' },
           {

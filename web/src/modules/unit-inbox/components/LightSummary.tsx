@@ -38,23 +38,28 @@ export function LightSummary({ reloadKey }: LightSummaryProps) {
     }
     return c;
   }, [r.data]);
+  const empty = counts.green + counts.yellow + counts.red === 0;
   const option = useMemo<ChartOption>(
     () => ({
-      tooltip: { trigger: 'item' },
+      tooltip: { show: !empty, trigger: 'item' },
       series: [
         {
           type: 'pie',
           radius: ['52%', '90%'],
           label: { show: false },
-          data: LIGHTS.map((l) => ({
-            name: labels.light(l),
-            value: counts[l],
-            itemStyle: { color: LIGHT_COLOR[l] },
-          })),
+          silent: empty,
+          // Nothing open: a grey ring, not three equal slices of nothing.
+          data: empty
+            ? [{ name: '', value: 1, itemStyle: { color: '#f0f0f0' } }]
+            : LIGHTS.map((l) => ({
+                name: labels.light(l),
+                value: counts[l],
+                itemStyle: { color: LIGHT_COLOR[l] },
+              })),
         },
       ],
     }),
-    [counts, labels],
+    [counts, labels, empty],
   );
   return (
     <Flex align="center" gap={10} data-testid="light-summary">

@@ -40,14 +40,17 @@ export function UnitInbox() {
   const selected = params.get('case');
   const [reloadKey, setReloadKey] = useState(0);
 
-
   const columns: TableColumnsType<CaseView> = [
     {
       title: t('summary.rework'),
       key: 'flags',
       width: 120,
       render: (_: unknown, c) =>
-        c.counters.rework > 0 ? <Tag color="red">{t('summary.rework')} ×{c.counters.rework}</Tag> : null,
+        c.counters.rework > 0 ? (
+          <Tag color="red">
+            {t('summary.rework')} ×{c.counters.rework}
+          </Tag>
+        ) : null,
     },
   ];
 
@@ -56,9 +59,9 @@ export function UnitInbox() {
       <Tabs
         activeKey={tab}
         onChange={(k) => {
-            setParam('tab', k === 'toAcknowledge' ? null : k);
-            setParam('case', null);
-          }}
+          setParam('tab', k === 'toAcknowledge' ? null : k);
+          setParam('case', null);
+        }}
         items={[
           { key: 'toAcknowledge', label: t('tab.toAcknowledge') },
           { key: 'handling', label: t('tab.handling') },

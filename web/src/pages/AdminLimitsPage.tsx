@@ -1,0 +1,6 @@
+import { LimitsAdmin } from '../modules/admin/components/LimitsAdmin';
+
+/** Administration: time limits. */
+export function AdminLimitsPage() {
+  return <LimitsAdmin />;
+}

@@ -1,0 +1,6 @@
+import { RoutingAdmin } from '../modules/admin/components/RoutingAdmin';
+
+/** Administration: the routing matrix. */
+export function AdminRoutingPage() {
+  return <RoutingAdmin />;
+}
