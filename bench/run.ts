@@ -15,6 +15,8 @@
  * DATABASE_URL (PostgreSQL on 127.0.0.1) adds the PostgreSQL runs of intake and durability, in
  * a throw-away schema.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext, Part } from './lib/context';
@@ -22,6 +24,7 @@ import { machineInfo } from './lib/machine';
 import {
   PARTS,
   textTable,
+  type DocState,
   updateDoc,
   writeResults,
   type Figure,
@@ -80,9 +83,11 @@ async function main(): Promise<void> {
       (ctx.databaseUrl ? ', with PostgreSQL' : ', SQLite only (set DATABASE_URL for PostgreSQL)'),
   );
   const figures: Figure[] = [];
+  const load: RunResult['load'] = {};
   let failures = 0;
   for (const name of parts) {
     const t0 = performance.now();
+    const loadAtStart = loadavg()[0]!;
     console.log(`\n== ${name}`);
     try {
       const part = await LOADERS[name]();
@@ -101,6 +106,7 @@ async function main(): Promise<void> {
         note: err instanceof Error ? err.message : String(err),
       });
     }
+    load[name] = [loadAtStart, loadavg()[0]!];
     console.log(`== ${name} done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
   const result: RunResult = {
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
     machine,
     parts,
     options: { quick: ctx.quick, postgres: Boolean(ctx.databaseUrl) },
+    load,
     figures,
   };
   console.log(`\n${textTable(figures)}`);
@@ -118,7 +125,13 @@ async function main(): Promise<void> {
   const file = writeResults(join(ROOT, 'bench', 'results'), result);
   console.log(`\nwrote ${file}`);
   if (values.doc) {
-    updateDoc(join(ROOT, 'docs', 'PERFORMANCE.md'), result);
+    // The table keeps the latest figures of parts this run left out (bench/results/doc.json).
+    const stateFile = join(ROOT, 'bench', 'results', 'doc.json');
+    const state = existsSync(stateFile)
+      ? (JSON.parse(readFileSync(stateFile, 'utf8')) as DocState)
+      : { parts: {} };
+    const next = updateDoc(join(ROOT, 'docs', 'PERFORMANCE.md'), result, state);
+    writeFileSync(stateFile, `${JSON.stringify(next, null, 2)}\n`);
     console.log('updated docs/PERFORMANCE.md');
   }
   process.exitCode = failures > 0 ? 1 : 0;

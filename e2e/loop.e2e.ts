@@ -78,7 +78,18 @@ async function pick(p: Page, testId: string, text: string, search?: string) {
   }
   const option = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
   await option.waitFor();
-  await option.click();
+  // Options that arrive while the list is open (conditions of a matter just picked) re-render
+  // it under the click: click again until the choice is taken.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await option.click();
+    const closed = await dropdown
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) {
+      return;
+    }
+  }
   await dropdown.waitFor({ state: 'hidden' });
 }
 

@@ -135,6 +135,17 @@ export function registerWorkspaceTests(run: () => WorkspaceRun): void {
       );
       expect(found.items.map((c) => [c.number, c.source])).toEqual([[number, 'inspector']]);
       expect(errors).toEqual([]);
+
+      // Installed, the app opens without a network: the service worker serves the app shell
+      // and the phone's last inspector can go on reporting.
+      await p.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await ctx.setOffline(true);
+      await p.goto(`${url}/inspector?tab=report`);
+      await p.locator('[data-testid=inspector-app][data-online=false]').waitFor();
+      await p.getByText('离线模式（刘志强）').waitFor();
+      await p.getByTestId('inspector-report-form').waitFor();
+      await shoot(p, 'phone-inspector-offline-start', { fullPage: false });
+      await ctx.setOffline(false);
       await ctx.close();
 
       const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
@@ -300,7 +311,7 @@ export function registerWorkspaceTests(run: () => WorkspaceRun): void {
         .toMatch(/cl311_[A-Za-z0-9_-]{8,}/);
       await shoot(p, 'desktop-admin-open311-key', { fullPage: false });
       await p.getByTestId('key-close').click();
-      await p.getByTestId('key-value').waitFor({ state: 'detached' });
+      await p.getByTestId('key-value').waitFor({ state: 'hidden' });
       await p.getByTestId('keys-table').getByText('城市通 App').waitFor();
       await shoot(p, 'desktop-admin-open311');
       expect(errors).toEqual([]);

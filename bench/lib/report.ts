@@ -30,7 +30,14 @@ export interface RunResult {
   machine: Machine;
   parts: PartName[];
   options: Record<string, unknown>;
+  /** 1-minute load average of the machine when each part started and ended. */
+  load?: Partial<Record<PartName, [number, number]>>;
   figures: Figure[];
+}
+
+/** What the table of docs/PERFORMANCE.md was made from: the latest run of each part. */
+export interface DocState {
+  parts: Partial<Record<PartName, { run: Omit<RunResult, 'figures' | 'parts'>; figures: Figure[] }>>;
 }
 
 const nf = (digits: number) =>
@@ -59,6 +66,9 @@ export function formatValue(value: number | null | undefined, unit: string): str
 function ratio(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) {
     return '—';
+  }
+  if (v < 1) {
+    return `${Number(v.toPrecision(2))} ×`;
   }
   return `${nf(v < 10 ? 2 : 0).format(v)} ×`;
 }
@@ -119,11 +129,8 @@ export function markdownTable(figures: readonly Figure[]): string {
   ].join('\n');
 }
 
-export function machineMarkdown(m: Machine, startedAt: string): string {
-  return [
-    `Measured ${startedAt.slice(0, 16).replace('T', ' ')} UTC on: ${m.cores} cores (${m.cpuModel}), ` +
-      `${m.ramGiB} GiB RAM, Node ${m.node}, ${m.platform}.`,
-  ].join('\n');
+export function machineMarkdown(m: Machine): string {
+  return `Machine: ${m.cores} cores (${m.cpuModel}), ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.platform}.`;
 }
 
 /** Writes the run as JSON under bench/results/ (a dated file and latest.json). */
@@ -140,24 +147,57 @@ export function writeResults(dir: string, result: RunResult): string {
 export const DOC_BEGIN = '<!-- bench:begin (written by `npm run bench -- --doc`) -->';
 export const DOC_END = '<!-- bench:end -->';
 
-/** Replaces the generated block of docs/PERFORMANCE.md with this run's machine and table. */
-export function updateDoc(path: string, result: RunResult): void {
+/**
+ * Replaces the generated block of docs/PERFORMANCE.md: the parts of this run, and for the
+ * parts it did not run, their latest figures from `state` (bench/results/doc.json). Returns
+ * the new state.
+ */
+export function updateDoc(path: string, result: RunResult, state: DocState): DocState {
   const doc = readFileSync(path, 'utf8');
   const begin = doc.indexOf(DOC_BEGIN);
   const end = doc.indexOf(DOC_END);
   if (begin < 0 || end < begin) {
     throw new Error(`${path} has no ${DOC_BEGIN} … ${DOC_END} block`);
   }
-  const figures = [...result.figures].sort((a, b) => PARTS.indexOf(a.part) - PARTS.indexOf(b.part));
+  const { figures: all, parts, ...run } = result;
+  const next: DocState = { parts: { ...state.parts } };
+  for (const part of parts) {
+    next.parts[part] = { run, figures: all.filter((f) => f.part === part) };
+  }
+  const entries = PARTS.flatMap((p) => {
+    const e = next.parts[p];
+    return e ? [[p, e] as const] : [];
+  });
+  // One line per run the table draws on: when, options, and how busy the machine was.
+  const runs = new Map<string, PartName[]>();
+  for (const [p, e] of entries) {
+    runs.set(e.run.startedAt, [...(runs.get(e.run.startedAt) ?? []), p]);
+  }
+  const when = [...runs].map(([startedAt, ps]) => {
+    const e = next.parts[ps[0]!]!;
+    const load = ps
+      .map((p) => {
+        const l = e.run.load?.[p];
+        return l ? `${p} ${l[0].toFixed(1)}–${l[1].toFixed(1)}` : null;
+      })
+      .filter((x) => x !== null);
+    return (
+      `- ${ps.join(', ')}: run of ${startedAt.slice(0, 16).replace('T', ' ')} UTC, ` +
+      `options \`${JSON.stringify(e.run.options)}\`` +
+      (load.length ? `; 1-minute load average at start–end: ${load.join(', ')}` : '')
+    );
+  });
   const block = [
     DOC_BEGIN,
     '',
-    machineMarkdown(result.machine, result.startedAt),
-    `Parts: ${result.parts.join(', ')}. Options: \`${JSON.stringify(result.options)}\`.`,
+    machineMarkdown(result.machine),
     '',
-    markdownTable(figures),
+    ...when,
+    '',
+    markdownTable(entries.flatMap(([, e]) => e.figures)),
     '',
     DOC_END,
   ].join('\n');
   writeFileSync(path, doc.slice(0, begin) + block + doc.slice(end + DOC_END.length));
+  return next;
 }

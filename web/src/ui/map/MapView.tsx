@@ -199,7 +199,9 @@ export function MapView({
       b = boundsOf([g.shapes, g.points]) ?? boundsOf([g.base]);
     }
     if (b) {
-      m.fitBounds(b, { padding: [24, 24], maxZoom: fitMaxZoom });
+      // Not animated: a second fit during the animation would be dropped, and vector layers
+      // added meanwhile would stay clipped to the old view.
+      m.fitBounds(b, { padding: [24, 24], maxZoom: fitMaxZoom, animate: false });
       fitted.current = key;
     }
   }, [fit, fitKey, fitMaxZoom, hasContent, baseShapes]);

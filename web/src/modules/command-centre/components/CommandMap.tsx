@@ -88,7 +88,7 @@ export function CommandMap({ data, height }: { data: CommandData; height: number
             color: '#ff7a45',
             weight: 1.5,
             fillColor: '#ff7a45',
-            fillOpacity: 0.12 + 0.45 * (c.count / max),
+            fillOpacity: 0.08 + 0.3 * (c.count / max),
             dashArray: '3 3',
           },
           tooltip: t('map.hotTip', { n: c.count, share: percent(c.share) }),

@@ -77,7 +77,7 @@ function TrackLookup() {
         <Form
           layout="vertical"
           requiredMark={false}
-          onFinish={(v: { code: string }) => navigate(trackPath(v.code.replace(/[\s-]/g, '')))}
+          onFinish={(v: { code: string }) => void navigate(trackPath(v.code.replace(/[\s-]/g, '')))}
           data-testid="track-form"
         >
           <Form.Item
