@@ -138,7 +138,13 @@ export function registerWorkspaceTests(run: () => WorkspaceRun): void {
 
       // Installed, the app opens without a network: the service worker serves the app shell
       // and the phone's last inspector can go on reporting.
-      await p.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      const installed = await p.evaluate(() =>
+        Promise.race([
+          navigator.serviceWorker.ready.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
+        ]),
+      );
+      expect(installed, 'the service worker is active (production build)').toBe(true);
       await ctx.setOffline(true);
       await p.goto(`${url}/inspector?tab=report`);
       await p.locator('[data-testid=inspector-app][data-online=false]').waitFor();

@@ -37,7 +37,9 @@ export interface RunResult {
 
 /** What the table of docs/PERFORMANCE.md was made from: the latest run of each part. */
 export interface DocState {
-  parts: Partial<Record<PartName, { run: Omit<RunResult, 'figures' | 'parts'>; figures: Figure[] }>>;
+  parts: Partial<
+    Record<PartName, { run: Omit<RunResult, 'figures' | 'parts'>; figures: Figure[] }>
+  >;
 }
 
 const nf = (digits: number) =>

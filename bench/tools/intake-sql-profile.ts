@@ -3,6 +3,8 @@
  * with the demo city, runs N intakes through app.inject (no network), and prints the SQL
  * statements by total time. A development tool for `intake`.
  *   node --import tsx bench/tools/intake-sql-profile.ts [N=3000]
+ *   CONC=32                callers at once (they then share commits)
+ *   PROF=file.cpuprofile   a CPU profile of the measured loop (see cpuprofile-top.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,21 +55,6 @@ const config = loadConfig({
 });
 const store = createDb({ kind: 'sqlite', sqliteFile: join(dir, 'cityloop.sqlite') });
 await migrateToLatest(store);
-// Experiments: EXP=h3idx,ckpt,cache
-const exp = new Set((process.env.EXP ?? '').split(','));
-const { sql } = await import('kysely');
-if (exp.has('h3idx')) {
-  await sql`create index if not exists case_h3_x on case_file (h3, created_at)`.execute(store.db);
-}
-if (exp.has('ckpt')) {
-  await sql`pragma wal_autocheckpoint = 10000`.execute(store.db);
-}
-if (exp.has('nockpt')) {
-  await sql`pragma wal_autocheckpoint = 0`.execute(store.db);
-}
-if (exp.has('cache')) {
-  await sql`pragma cache_size = -65536`.execute(store.db);
-}
 const { app, services } = await buildApp({ config, store, clock: systemClock });
 await bootstrap(services);
 const login = await app.inject({
@@ -114,13 +101,6 @@ await Promise.all(
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 on = false;
-if (exp.has('nockpt')) {
-  const { statSync } = await import('node:fs');
-  const wal = statSync(join(dir, 'cityloop.sqlite-wal')).size;
-  console.log(
-    `WAL ${(wal / 2 ** 20).toFixed(0)} MB: ${(wal / 4120 / (N + 300)).toFixed(1)} pages per intake`,
-  );
-}
 if (session) {
   const { profile } = await session.post('Profiler.stop');
   const { writeFileSync } = await import('node:fs');

@@ -30,7 +30,13 @@ function freePort(): Promise<number> {
 
 /** Builds the console when it is missing or stale (as `npm start` does). */
 export function buildConsole(): void {
-  const r = spawnSync('node', ['scripts/build-web.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  // A production build whatever runs the tests (vitest sets NODE_ENV=test, which would give
+  // a development build of React and leave import.meta.env.PROD false: no service worker).
+  const r = spawnSync('node', ['scripts/build-web.mjs'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) {
     throw new Error('building the web console failed');
   }
