@@ -137,8 +137,9 @@ function InspectorShell({ userId, offlineName }: ShellProps) {
       { replace: true },
     );
   const online = useOnline();
-  const tasks = useInspectorTasks(offlineName ? null : userId, online);
-  const grids = useInspectorGrids(offlineName ? null : userId);
+  // Offline mode reads both from what the phone kept of the last session.
+  const tasks = useInspectorTasks(userId, online);
+  const grids = useInspectorGrids(userId);
   const queue = useOfflineQueue(userId, { onSent: () => tasks.reload() });
   const [editing, setEditing] = useState<QueuedReport | null>(null);
   const gridsReady = grids.data !== undefined || !grids.loading;
