@@ -295,3 +295,35 @@ export const VOID_REASON_NAMES_EN: Readonly<Record<VoidReason, string>> = {
   merged: 'Merged',
   self_handle_rejected: 'Self-handle rejected',
 };
+
+/** The stages whose clock the platform keeps (domain.md §3). */
+export type ClockStage = 'verify' | 'register' | 'dispatch' | 'acknowledge' | 'handle' | 'check';
+
+/** Which stage's clock runs in a state; null when none does (awaiting closure, terminal). */
+export function stageOf(state: CaseState): ClockStage | null {
+  switch (state) {
+    case 'verifying':
+      return 'verify';
+    case 'reported':
+    case 'pending_register':
+    case 'self_handled':
+      return 'register';
+    case 'registered':
+      return 'dispatch';
+    case 'dispatched':
+      return 'acknowledge';
+    case 'handling':
+    case 'extension_requested':
+    case 'return_requested':
+    case 'hang_requested':
+    case 'hung':
+      return 'handle';
+    case 'checking':
+      return 'check';
+    case 'handled':
+    case 'refused':
+    case 'voided':
+    case 'closed':
+      return null;
+  }
+}

@@ -28,7 +28,8 @@ export interface Limit {
   unit: TimeUnit;
 }
 
-export type ClockStage = 'verify' | 'register' | 'dispatch' | 'acknowledge' | 'handle' | 'check';
+export type { ClockStage } from '@common/workflow';
+import type { ClockStage } from '@common/workflow';
 
 export interface CaseView {
   id: string;

@@ -1,42 +1,13 @@
-import type { CaseState } from '@common/workflow';
+import type { CaseState, ClockStage } from '@common/workflow';
+import { stageOf } from '@common/workflow';
 import type { TimeUnit } from '@common/roles';
 import { addTime, advanceBy, elapsedFor, type PauseInterval, type WorkingCalendar } from '../clock';
 
-/** The stages whose clock the platform keeps (domain.md §3). */
-export type ClockStage = 'verify' | 'register' | 'dispatch' | 'acknowledge' | 'handle' | 'check';
+export { stageOf, type ClockStage } from '@common/workflow';
 
 export interface Limit {
   amount: number;
   unit: TimeUnit;
-}
-
-/** Which stage's clock runs in a state; null when none does (awaiting closure, terminal). */
-export function stageOf(state: CaseState): ClockStage | null {
-  switch (state) {
-    case 'verifying':
-      return 'verify';
-    case 'reported':
-    case 'pending_register':
-    case 'self_handled':
-      return 'register';
-    case 'registered':
-      return 'dispatch';
-    case 'dispatched':
-      return 'acknowledge';
-    case 'handling':
-    case 'extension_requested':
-    case 'return_requested':
-    case 'hang_requested':
-    case 'hung':
-      return 'handle';
-    case 'checking':
-      return 'check';
-    case 'handled':
-    case 'refused':
-    case 'voided':
-    case 'closed':
-      return null;
-  }
 }
 
 /** The clock fields of a case that transitions change. */

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../../../api/types';
 import type { ClockStage } from '../../../api/types';
-import { stageOf } from './stageOf';
+import { stageOf } from '@common/workflow';
 
 /** One pass of a case through a stage. */
 export interface StagePass {
