@@ -101,4 +101,53 @@ describe('group commit', () => {
     );
     expect(await keys('c')).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
   });
+
+  it('flushes the deferred items of the callers that succeeded, once per batch', async () => {
+    const flushed: string[][] = [];
+    const gc = createGroupCommit<string>(store.db, {
+      flush: async (trx, items) => {
+        flushed.push([...items]);
+        await trx
+          .insertInto('app_setting')
+          .values({ key: `d-flush-${items.join('+')}`, value: '"v"', updated_at: 1 })
+          .execute();
+      },
+    });
+    const outcomes = await Promise.allSettled(
+      ['d1', 'd2', 'd3'].map((key) =>
+        gc.run(async (trx, defer) => {
+          defer(key);
+          await trx
+            .insertInto('app_setting')
+            .values({ key, value: '"v"', updated_at: 1 })
+            .execute();
+          if (key === 'd2') {
+            throw new Error('refused');
+          }
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(flushed).toEqual([['d1', 'd3']]);
+    expect(await keys('d')).toEqual(['d-flush-d1+d3', 'd1', 'd3']);
+  });
+
+  it('fails the whole batch when the flush fails, and keeps none of its writes', async () => {
+    const gc = createGroupCommit<string>(store.db, {
+      flush: () => Promise.reject(new Error('flush failed')),
+    });
+    const outcomes = await Promise.allSettled(
+      ['e1', 'e2'].map((key) =>
+        gc.run(async (trx, defer) => {
+          defer(key);
+          await trx
+            .insertInto('app_setting')
+            .values({ key, value: '"v"', updated_at: 1 })
+            .execute();
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(await keys('e')).toEqual([]);
+  });
 });

@@ -1,21 +1,25 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database';
 
-/** Units of work that share one transaction, each in its own savepoint. */
-export interface GroupCommit {
+/**
+ * Units of work that share one transaction, each in its own savepoint. A unit may hand
+ * `defer` items (of type `D`) for the batch's `flush`, which runs once, in the transaction,
+ * after the last unit and before the commit, with the items of the units that succeeded.
+ */
+export interface GroupCommit<D = never> {
   /**
    * Runs `work` inside a transaction shared with the other callers waiting at the same time,
    * in a savepoint of its own: when `work` throws, only its writes are rolled back and the
    * promise rejects; otherwise the promise resolves once the shared transaction has committed
    * (never before: the caller may acknowledge the write). If the commit fails, every caller of
    * the batch gets the error and none of their writes stays. As in any transaction on SQLite,
-   * `work` must use `trx` only.
+   * `work` must use `trx` only. If `flush` throws, the whole batch fails like a failed commit.
    */
-  run<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  run<T>(work: (trx: Kysely<Database>, defer: (item: D) => void) => Promise<T>): Promise<T>;
 }
 
-interface Job {
-  work: (trx: Kysely<Database>) => Promise<unknown>;
+interface Job<D> {
+  work: (trx: Kysely<Database>, defer: (item: D) => void) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -28,17 +32,22 @@ interface Job {
  * Jobs run one after another, in arrival order; a batch starts on the event loop's next turn
  * and takes at most `maxBatch` of them.
  */
-export function createGroupCommit(
+export function createGroupCommit<D = never>(
   db: Kysely<Database>,
-  opts: { maxBatch?: number } = {},
-): GroupCommit {
+  opts: {
+    maxBatch?: number;
+    /** Runs once per batch with the deferred items of the units that succeeded. */
+    flush?: (trx: Kysely<Database>, items: D[]) => Promise<void>;
+  } = {},
+): GroupCommit<D> {
   const maxBatch = opts.maxBatch ?? 64;
-  const queue: Job[] = [];
+  const queue: Job<D>[] = [];
   let running = false;
 
   async function runBatch(): Promise<void> {
-    const done: { job: Job; value: unknown }[] = [];
-    let current: Job | undefined;
+    const done: { job: Job<D>; value: unknown }[] = [];
+    const deferred: D[] = [];
+    let current: Job<D> | undefined;
     let taken = 0;
     try {
       await db.transaction().execute(async (trx) => {
@@ -47,8 +56,9 @@ export function createGroupCommit(
           taken++;
           await sql`savepoint group_commit`.execute(trx);
           let value: unknown;
+          const mine: D[] = [];
           try {
-            value = await current.work(trx);
+            value = await current.work(trx, (item) => mine.push(item));
           } catch (err) {
             // If SQLite has given up the whole transaction, this throws and the batch fails.
             await sql`rollback to savepoint group_commit`.execute(trx);
@@ -59,8 +69,12 @@ export function createGroupCommit(
             continue;
           }
           await sql`release savepoint group_commit`.execute(trx);
+          deferred.push(...mine);
           done.push({ job: current, value });
           current = undefined;
+        }
+        if (opts.flush && deferred.length > 0) {
+          await opts.flush(trx, deferred);
         }
       });
     } catch (err) {
@@ -92,7 +106,7 @@ export function createGroupCommit(
   }
 
   return {
-    run<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    run<T>(work: (trx: Kysely<Database>, defer: (item: D) => void) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
         if (!running) {

@@ -2,21 +2,27 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { CaseRow, NewCaseEventRow } from './cases.table';
 
+/** One written event: the case as it was (`before`, null at intake) and as it is now. */
+export interface CaseEventChange {
+  before: CaseRow | null;
+  event: NewCaseEventRow;
+  after: CaseRow;
+}
+
 /**
- * A subscriber to every case event, called inside the transaction that writes the event
+ * A subscriber to every case event, called inside the transaction that writes the events
  * (intake, every action, the system's closing of merged children, the overdue sweep), right
- * after the event row and the case row are written.
- * - `before` is the case as it was (null at intake), `after` the case as it is now.
+ * after the event rows and the case rows are written.
+ * - `changes` holds one event per case (an action: one; the overdue sweep: a batch of cases),
+ *   so a listener can read what it needs for all of them at once.
  * - Use `trx` only: on SQLite the transaction holds the only connection.
- * - What the listener writes commits or rolls back with the event; a throw rolls the command
+ * - What the listener writes commits or rolls back with the events; a throw rolls the command
  *   back, so a listener must be total over valid events.
  * The evaluation rollups are the first subscriber; others subscribe the same way.
  */
 export type CaseEventListener = (
   trx: Kysely<Database>,
-  before: CaseRow | null,
-  event: NewCaseEventRow,
-  after: CaseRow,
+  changes: readonly CaseEventChange[],
 ) => Promise<void>;
 
 /** A fan-out of case event listeners: `emit` is the cases service's `onEvent` port. */
@@ -35,9 +41,12 @@ export function createCaseEventHooks(): CaseEventHooks {
     subscribe(name, listener) {
       listeners.push({ name, listener });
     },
-    async emit(trx, before, event, after) {
+    async emit(trx, changes) {
+      if (changes.length === 0) {
+        return;
+      }
       for (const l of listeners) {
-        await l.listener(trx, before, event, after);
+        await l.listener(trx, changes);
       }
     },
     names: () => listeners.map((l) => l.name),

@@ -311,6 +311,40 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
     expect(list.items.map((x: { id: string }) => x.id)).toContain(c.id);
   });
 
+  it('marks a batch in one sweep, and a case the hooks refuse does not hold up the others', async () => {
+    t.clock.set(at('2026-11-27', '09:00'));
+    const batch = [];
+    for (let i = 0; i < 12; i++) {
+      batch.push(await report(tk.clerk!, { description: `批量超时 ${i}` }));
+    }
+    // One case whose event a listener refuses: the batch falls back to one by one.
+    const poison = batch[5]!.id;
+    t.services.caseEvents.subscribe('test-poison', (_trx, changes) =>
+      changes.some((c) => c.after.id === poison && c.event.action === 'overdue')
+        ? Promise.reject(new Error('refused by a test listener'))
+        : Promise.resolve(),
+    );
+    t.clock.set(at('2026-11-27', '09:31'));
+    const r = await t.services.cases.sweepOverdue({ limit: 100 });
+    expect(r).toEqual({ marked: 11, failed: 1 });
+    for (const c of batch) {
+      const marks = (await events(c.id)).filter((e) => e.action === 'overdue');
+      expect(marks).toHaveLength(c.id === poison ? 0 : 1);
+      const stored = await t.store.db
+        .selectFrom('case_file')
+        .select('stage_overdue')
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow();
+      expect(stored.stage_overdue).toBe(c.id === poison ? 0 : 1);
+      const notices = await t.services.cases.notices({ caseId: c.id, limit: 10 });
+      // The refused case's notice rolled back with its mark.
+      expect(notices.filter((n) => n.kind === 'overdue')).toHaveLength(c.id === poison ? 0 : 1);
+    }
+    expect((await verifyAllChains(t.store.db)).broken).toEqual([]);
+    // Marked ones are not marked again; the refused one is tried again (and refused again).
+    expect(await t.services.cases.sweepOverdue({ limit: 100 })).toEqual({ marked: 0, failed: 1 });
+  });
+
   it('finds cases by Chinese free text, filters and pages', async () => {
     t.clock.set(at('2026-11-26', '14:00'));
     const c = await report(tk.clerk!, {

@@ -81,6 +81,15 @@ export const casesRepository = {
     await db.insertInto('case_event').values(row).execute();
   },
 
+  async insertEvents(db: Q, rows: readonly NewCaseEventRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) {
+      await db
+        .insertInto('case_event')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    }
+  },
+
   listEvents(db: Q, caseId: string): Promise<CaseEventRow[]> {
     return db
       .selectFrom('case_event')
@@ -101,8 +110,19 @@ export const casesRepository = {
       .execute();
   },
 
-  /** Open cases near a point in time and space (by H3 cells), for duplicate detection. */
-  findNearby(db: Q, cells: string[], since: number, excludeId: string) {
+  /**
+   * Open cases near a point in time and space, for duplicate detection: in the H3 cells
+   * around it (the index), inside the box, since `since`; the 50 most recent.
+   */
+  findNearby(
+    db: Q,
+    near: {
+      cells: string[];
+      box: { minLng: number; maxLng: number; minLat: number; maxLat: number };
+      since: number;
+      excludeId: string;
+    },
+  ) {
     return db
       .selectFrom('case_file')
       .select([
@@ -117,9 +137,13 @@ export const casesRepository = {
         'state',
         'parent_case_id',
       ])
-      .where('h3', 'in', cells)
-      .where('created_at', '>=', since)
-      .where('id', '!=', excludeId)
+      .where('h3', 'in', near.cells)
+      .where('created_at', '>=', near.since)
+      .where('lng', '>=', near.box.minLng)
+      .where('lng', '<=', near.box.maxLng)
+      .where('lat', '>=', near.box.minLat)
+      .where('lat', '<=', near.box.maxLat)
+      .where('id', '!=', near.excludeId)
       .where('state', 'not in', ['refused', 'voided', 'closed'])
       .orderBy('created_at', 'desc')
       .limit(50)
@@ -247,14 +271,37 @@ export const casesRepository = {
       .execute();
   },
 
-  async insertNotice(db: Q, row: Insertable<Database['case_notice']>): Promise<boolean> {
-    const r = await db
-      .insertInto('case_notice')
-      .values(row)
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return r !== undefined;
+  /**
+   * The cases of `ids` as they are now, for the overdue sweep's transaction. With `lock`
+   * (PostgreSQL) their rows are locked, and rows a command holds right now are skipped.
+   */
+  lockForSweep(db: Q, ids: readonly string[], lock: boolean): Promise<CaseRow[]> {
+    if (ids.length === 0) {
+      return Promise.resolve([]);
+    }
+    const q = db.selectFrom('case_file').selectAll().where('id', 'in', ids).orderBy('id');
+    return (lock ? q.forUpdate().skipLocked() : q).execute();
+  },
+
+  /** Inserts notices, skipping those already given; returns the case ids of the new ones. */
+  async insertNotices(
+    db: Q,
+    rows: readonly Insertable<Database['case_notice']>[],
+  ): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < rows.length; i += 500) {
+      const part = rows.slice(i, i + 500);
+      const r = await db
+        .insertInto('case_notice')
+        .values(part)
+        .onConflict((oc) => oc.doNothing())
+        .returning('case_id')
+        .execute();
+      for (const x of r) {
+        out.add(x.case_id);
+      }
+    }
+    return out;
   },
 
   listNotices(db: Q, filter: { unitId?: string; caseId?: string; limit: number }) {

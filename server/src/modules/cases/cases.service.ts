@@ -12,6 +12,7 @@ import type { Actor } from '../auth/actor';
 import { toLocalTime } from '../clock';
 import { decide, findTransition, initialState, type TransitionPayload } from '../workflow';
 import { stepClock, type CaseClock, type Limit } from './case-clock';
+import type { CaseEventChange } from './case-event-hooks';
 import { casesRepository as repo, type CaseListFilter } from './cases.repository';
 import {
   actingRoleFor,
@@ -31,7 +32,7 @@ import type {
 import { presentCase, presentEvent, type CaseView } from './cases.presenter';
 import type { ActionBody, CreateCaseBody, ListCasesQuery } from './cases.schema';
 import type { CaseRow, CaseUpdate, NewCaseEventRow } from './cases.table';
-import { findDuplicates } from './duplicates';
+import { DUPLICATE_DEFAULTS, findDuplicates, searchBox } from './duplicates';
 import { eventHash, GENESIS_HASH } from './event-hash';
 import { queryTokens, searchTokens } from './search-tokens';
 
@@ -115,9 +116,28 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
    * commit (group commit, each in its own savepoint): same rows, events and rules, and each
    * answer still waits for its commit. PostgreSQL runs a transaction per intake.
    */
-  const groupCommit = ctx.store.kind === 'sqlite' ? createGroupCommit(db) : null;
-  const intakeTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
-    groupCommit ? groupCommit.run(work) : db.transaction().execute(work);
+  const groupCommit =
+    ctx.store.kind === 'sqlite'
+      ? createGroupCommit<CaseEventChange>(db, {
+          flush: (trx, changes) => ports.onEvent(trx, changes),
+        })
+      : null;
+  /**
+   * Runs intake `work`; the event hooks get the report events it hands to `emit` in the same
+   * transaction: once per shared commit on SQLite (the rollups then merge the batch's
+   * counts into one write), right after `work` on PostgreSQL.
+   */
+  const intakeTransaction = <T>(
+    work: (trx: Kysely<Database>, emit: (c: CaseEventChange) => void) => Promise<T>,
+  ): Promise<T> =>
+    groupCommit
+      ? groupCommit.run(work)
+      : db.transaction().execute(async (trx) => {
+          const changes: CaseEventChange[] = [];
+          const value = await work(trx, (c) => changes.push(c));
+          await ports.onEvent(trx, changes);
+          return value;
+        });
 
   async function facts(actor: Actor, row: CaseRow, known?: readonly string[]): Promise<CaseFacts> {
     const inspectors = known ?? (await ports.inspectorsOfGrid(row.grid_code));
@@ -153,9 +173,11 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     });
   }
 
-  /** Appends one event and applies the projection patch, guarded by the version, in `trx`. */
-  async function appendEvent(
-    trx: Kysely<Database>,
+  /**
+   * The next event of a case and the projection update that goes with it (state, version,
+   * event count and the hash chain's head), built, not written.
+   */
+  function nextEvent(
     row: CaseRow,
     e: {
       actor: EventActor;
@@ -165,8 +187,8 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       attachmentIds: string[];
     },
     patch: CaseUpdate,
-  ): Promise<NewCaseEventRow> {
-    const at = now();
+    at: number,
+  ): { event: NewCaseEventRow; update: CaseUpdate } {
     const base = {
       id: uuidv7(at),
       case_id: row.id,
@@ -183,8 +205,6 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       prev_hash: row.last_hash,
     };
     const event = { ...base, hash: eventHash(base) };
-    // Update first: on PostgreSQL the guarded UPDATE takes the row lock, so a concurrent
-    // command waits, then finds the version moved and gets a clean 409.
     const update = {
       ...patch,
       state: e.to,
@@ -193,19 +213,113 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       event_count: row.event_count + 1,
       last_hash: event.hash,
     };
-    const ok = await repo.updateGuarded(trx, row.id, row.version, update);
-    if (!ok) {
-      throw appError(
-        'CASE_VERSION_CONFLICT',
-        'The case was changed by someone else; reload it and try again',
-        {
-          version: row.version,
-        },
-      );
+    return { event, update };
+  }
+
+  const versionConflict = (row: CaseRow) =>
+    appError(
+      'CASE_VERSION_CONFLICT',
+      'The case was changed by someone else; reload it and try again',
+      {
+        version: row.version,
+      },
+    );
+
+  /** Appends one event and applies the projection patch, guarded by the version, in `trx`. */
+  async function appendEvent(
+    trx: Kysely<Database>,
+    row: CaseRow,
+    e: Parameters<typeof nextEvent>[1],
+    patch: CaseUpdate,
+  ): Promise<NewCaseEventRow> {
+    const { event, update } = nextEvent(row, e, patch, now());
+    // Update first: on PostgreSQL the guarded UPDATE takes the row lock, so a concurrent
+    // command waits, then finds the version moved and gets a clean 409.
+    if (!(await repo.updateGuarded(trx, row.id, row.version, update))) {
+      throw versionConflict(row);
     }
     await repo.insertEvent(trx, event);
-    await ports.onEvent(trx, row, event, { ...row, ...update });
+    await ports.onEvent(trx, [{ before: row, event, after: { ...row, ...update } }]);
     return event;
+  }
+
+  /**
+   * Marks a batch of cases overdue in one transaction: a notice each (unique per case, stage
+   * and deadline), the stage's overdue flag (and the handling flag in the handle stage), one
+   * hash-chained `overdue` event each, and one call of the event hooks for the batch. Cases
+   * changed since they were found, or (PostgreSQL) locked by a command right now, are left to
+   * the next sweep. Returns the events written.
+   */
+  async function markOverdue(due: readonly CaseRow[], at: number): Promise<CaseEventChange[]> {
+    return db.transaction().execute(async (trx) => {
+      const rows = (
+        await repo.lockForSweep(
+          trx,
+          due.map((r) => r.id),
+          ctx.store.kind === 'postgres',
+        )
+      ).filter(
+        (r) => r.stage_overdue === 0 && r.stage_deadline_at !== null && r.stage_deadline_at < at,
+      );
+      const noticed = await repo.insertNotices(
+        trx,
+        rows.map((r) => ({
+          id: uuidv7(at),
+          case_id: r.id,
+          kind: 'overdue',
+          stage: r.stage,
+          unit_id: r.stage === 'handle' || r.stage === 'acknowledge' ? r.unit_id : null,
+          deadline_at: r.stage_deadline_at,
+          at,
+          read_at: null,
+          note: null,
+        })),
+      );
+      const changes: CaseEventChange[] = [];
+      for (const row of rows) {
+        const patch: CaseUpdate = { stage_overdue: 1 };
+        if (row.stage === 'handle') {
+          patch.handle_overdue = 1;
+        }
+        if (!noticed.has(row.id)) {
+          // This deadline was noticed before: set the flag again, without a second event.
+          if (
+            !(await repo.updateGuarded(trx, row.id, row.version, {
+              ...patch,
+              version: row.version + 1,
+            }))
+          ) {
+            throw versionConflict(row);
+          }
+          continue;
+        }
+        const { event, update } = nextEvent(
+          row,
+          {
+            actor: SYSTEM,
+            action: 'overdue',
+            to: row.state,
+            payload: {
+              stage: row.stage,
+              deadline: new Date(row.stage_deadline_at!).toISOString(),
+            },
+            attachmentIds: [],
+          },
+          patch,
+          at,
+        );
+        if (!(await repo.updateGuarded(trx, row.id, row.version, update))) {
+          throw versionConflict(row);
+        }
+        changes.push({ before: row, event, after: { ...row, ...update } });
+      }
+      await repo.insertEvents(
+        trx,
+        changes.map((c) => c.event),
+      );
+      await ports.onEvent(trx, changes);
+      return changes;
+    });
   }
 
   function publish(row: CaseRow, e: NewCaseEventRow, unitId: string | null) {
@@ -377,7 +491,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     });
 
     try {
-      const { row, event } = await intakeTransaction(async (trx) => {
+      const { row, event } = await intakeTransaction(async (trx, emit) => {
         const seq = await repo.nextSequence(trx, localDay(at));
         const number = `${localDay(at)}${String(seq).padStart(5, '0')}`;
         const base = {
@@ -457,12 +571,12 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
           searchTokens(`${body.description} ${body.address ?? ''} ${number}`),
         );
         await ports.bindAttachments(trx, attachmentIds, id, 'report');
-        const nearby = await repo.findNearby(
-          trx,
-          nearbyCells(lat, lng),
-          at - DUPLICATE_WINDOW_MS,
-          id,
-        );
+        const nearby = await repo.findNearby(trx, {
+          cells: nearbyCells(lat, lng),
+          box: searchBox(lng, lat, DUPLICATE_DEFAULTS.maxDistanceM),
+          since: at - DUPLICATE_DEFAULTS.maxHours * 3_600_000,
+          excludeId: id,
+        });
         const dups = findDuplicates(
           { matterCode: matter?.code ?? null, lng, lat, description: body.description, at },
           nearby,
@@ -476,7 +590,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
             reason: JSON.stringify(d.reason),
           })),
         );
-        await ports.onEvent(trx, null, event, created);
+        emit({ before: null, event, after: created });
         await opts.inTransaction?.(trx, created);
         return { row: created, event };
       });
@@ -732,17 +846,19 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
           row.handle_overdue === 1 || patch.handle_overdue === 1 ? 'overdue' : 'on_time';
       }
       if (['supervise', 'remind'].includes(body.action)) {
-        await repo.insertNotice(trx, {
-          id: uuidv7(at),
-          case_id: row.id,
-          kind: body.action as 'supervise' | 'remind',
-          stage: row.stage,
-          unit_id: row.unit_id,
-          deadline_at: null,
-          at,
-          read_at: null,
-          note: body.reason ?? body.note ?? null,
-        });
+        await repo.insertNotices(trx, [
+          {
+            id: uuidv7(at),
+            case_id: row.id,
+            kind: body.action as 'supervise' | 'remind',
+            stage: row.stage,
+            unit_id: row.unit_id,
+            deadline_at: null,
+            at,
+            read_at: null,
+            note: body.reason ?? body.note ?? null,
+          },
+        ]);
       }
 
       const eventPayload = compactPayload({
@@ -943,69 +1059,26 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     async sweepOverdue(opts: { limit: number }): Promise<{ marked: number; failed: number }> {
       const at = now();
       const due = await repo.findNewlyOverdue(db, at, opts.limit);
-      let marked = 0;
+      let written: CaseEventChange[] = [];
       let failed = 0;
-      for (const row of due) {
-        try {
-          const event = await db.transaction().execute(async (trx) => {
-            const fresh = await repo.findById(trx, row.id);
-            if (
-              !fresh ||
-              fresh.stage_overdue === 1 ||
-              fresh.stage_deadline_at === null ||
-              fresh.stage_deadline_at >= at
-            ) {
-              return null;
-            }
-            const inserted = await repo.insertNotice(trx, {
-              id: uuidv7(at),
-              case_id: fresh.id,
-              kind: 'overdue',
-              stage: fresh.stage,
-              unit_id:
-                fresh.stage === 'handle' || fresh.stage === 'acknowledge' ? fresh.unit_id : null,
-              deadline_at: fresh.stage_deadline_at,
-              at,
-              read_at: null,
-              note: null,
-            });
-            const patch: CaseUpdate = { stage_overdue: 1 };
-            if (fresh.stage === 'handle') {
-              patch.handle_overdue = 1;
-            }
-            if (!inserted) {
-              await repo.updateGuarded(trx, fresh.id, fresh.version, {
-                ...patch,
-                version: fresh.version + 1,
-              });
-              return null;
-            }
-            return appendEvent(
-              trx,
-              fresh,
-              {
-                actor: SYSTEM,
-                action: 'overdue',
-                to: fresh.state,
-                payload: {
-                  stage: fresh.stage,
-                  deadline: new Date(fresh.stage_deadline_at).toISOString(),
-                },
-                attachmentIds: [],
-              },
-              patch,
-            );
-          });
-          if (event) {
-            marked++;
-            publish(row, event, row.unit_id);
+      try {
+        written = await markOverdue(due, at);
+      } catch (err) {
+        // One bad case must not hold up the others: mark them one by one.
+        ctx.log.warn({ err, cases: due.length }, 'overdue sweep: batch failed, marking one by one');
+        for (const row of due) {
+          try {
+            written.push(...(await markOverdue([row], at)));
+          } catch (e) {
+            failed++;
+            ctx.log.warn({ err: e, caseId: row.id }, 'overdue sweep: case skipped');
           }
-        } catch (err) {
-          failed++;
-          ctx.log.warn({ err, caseId: row.id }, 'overdue sweep: case skipped');
         }
       }
-      return { marked, failed };
+      for (const c of written) {
+        publish(c.after, c.event, c.after.unit_id);
+      }
+      return { marked: written.length, failed };
     },
 
     /** Notices (overdue, remind, supervise) for a unit or a case. */
@@ -1029,8 +1102,6 @@ function withStageDeadline(
   }
   return { ...payload, stageDeadline: new Date(row.stage_deadline_at).toISOString() };
 }
-
-const DUPLICATE_WINDOW_MS = 7 * 24 * 3_600_000;
 
 function nearbyCells(lat: number, lng: number): string[] {
   return ringCells(latLngToCell(lat, lng, CASE_H3_RESOLUTION));

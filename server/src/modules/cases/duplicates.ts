@@ -45,9 +45,9 @@ export function distanceM(lng1: number, lat1: number, lng2: number, lat2: number
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** Jaccard similarity of the texts' search tokens. Pure. */
-export function textSimilarity(a: string, b: string): number {
-  const ta = new Set(searchTokens(a));
+/** Jaccard similarity of the texts' search tokens (or of a text and given tokens). Pure. */
+export function textSimilarity(a: string | ReadonlySet<string>, b: string): number {
+  const ta = typeof a === 'string' ? new Set(searchTokens(a)) : a;
   const tb = new Set(searchTokens(b));
   if (ta.size === 0 || tb.size === 0) {
     return 0;
@@ -62,6 +62,21 @@ export function textSimilarity(a: string, b: string): number {
 }
 
 /**
+ * The longitude/latitude box around a point that holds every point within `radiusM` (a
+ * little larger, never smaller), for the store's first cut of candidates. Pure.
+ */
+export function searchBox(
+  lng: number,
+  lat: number,
+  radiusM: number,
+): { minLng: number; maxLng: number; minLat: number; maxLat: number } {
+  const dLat = (radiusM / 111_000) * 1.01;
+  const dLng =
+    dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180));
+  return { minLng: lng - dLng, maxLng: lng + dLng, minLat: lat - dLat, maxLat: lat + dLat };
+}
+
+/**
  * Scores open nearby cases as duplicates of a new report: closeness in space (40 %) and
  * time (20 %), text similarity (40 %); a different known matter rules a candidate out.
  * Returns candidates at or above minScore, best first. Pure.
@@ -72,6 +87,7 @@ export function findDuplicates(
   opts: { maxDistanceM: number; maxHours: number; minScore: number } = DUPLICATE_DEFAULTS,
 ): DuplicateCandidate[] {
   const out: DuplicateCandidate[] = [];
+  const probeTokens = new Set(searchTokens(probe.description));
   for (const c of nearby) {
     const sameMatter =
       probe.matterCode && c.matter_code ? probe.matterCode === c.matter_code : null;
@@ -83,7 +99,7 @@ export function findDuplicates(
     if (d > opts.maxDistanceM || hours > opts.maxHours) {
       continue;
     }
-    const sim = textSimilarity(probe.description, c.description);
+    const sim = textSimilarity(probeTokens, c.description);
     const score =
       0.4 * (1 - d / opts.maxDistanceM) +
       0.2 * (1 - hours / opts.maxHours) +

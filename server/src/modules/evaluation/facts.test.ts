@@ -3,6 +3,7 @@ import {
   countCells,
   deriveFacts,
   diffCells,
+  isFactNeutral,
   metDeadline,
   type CaseStatic,
   type FactEvent,
@@ -226,6 +227,61 @@ describe('deriveFacts', () => {
     expect(metDeadline(e(T0, iso(T0)))).toBe(true); // at the deadline: on time
     expect(metDeadline(e(T0 + 1, iso(T0)))).toBe(false);
     expect(metDeadline(e(T0 + H))).toBe(true); // no deadline
+  });
+});
+
+describe('isFactNeutral', () => {
+  const full = () =>
+    history()
+      .add('report', 'verifying', { role: 'public', actor: null })
+      .add('verify', 'pending_register', { role: 'inspector', actor: 'i1' })
+      .add('register', 'registered', { role: 'shift_leader', payload: { matterCode: '06010' } })
+      .add('dispatch', 'dispatched', { role: 'dispatcher', payload: { targetUnitId: 'u1' } })
+      .add('acknowledge', 'handling', { role: 'unit_staff' })
+      .add('feedback', 'checking', { role: 'unit_staff', payload: { disposalMode: 'service' } })
+      .add('check_pass', 'handled', { role: 'inspector' })
+      .add('close', 'closed', { role: 'shift_leader' }).events;
+
+  /** The history with an overdue mark of `stage` after event `i` (seqs renumbered). */
+  const withMark = (i: number, stage: string): FactEvent[] => {
+    const base = full();
+    const prev = base[i]!;
+    const mark: FactEvent = {
+      seq: 0,
+      at: prev.at + 60_000,
+      actorId: null,
+      actorRole: 'system',
+      action: 'overdue',
+      fromState: prev.toState,
+      toState: prev.toState,
+      payload: { stage },
+    };
+    return [...base.slice(0, i + 1), mark, ...base.slice(i + 1)].map((e, n) => ({
+      ...e,
+      seq: n + 1,
+    }));
+  };
+  const cells = (events: FactEvent[]) =>
+    [...countCells(deriveFacts(c, events), (ms) => iso(ms).slice(0, 10))]
+      .map(([k, n]) => `${k}=${n}`)
+      .sort();
+
+  it('says which events change no fact', () => {
+    expect(isFactNeutral('overdue', { stage: 'verify' })).toBe(true);
+    expect(isFactNeutral('overdue', '{"stage":"dispatch"}')).toBe(true);
+    expect(isFactNeutral('overdue', { stage: 'handle' })).toBe(false);
+    expect(isFactNeutral('feedback', {})).toBe(false);
+  });
+
+  it('holds: a mark outside the handle stage, anywhere in a history, leaves every fact', () => {
+    const plain = cells(full());
+    for (let i = 0; i < full().length; i++) {
+      for (const stage of ['verify', 'register', 'dispatch', 'acknowledge', 'check']) {
+        expect(cells(withMark(i, stage))).toEqual(plain);
+      }
+    }
+    // A handle-stage mark while handling does change them (the case went overdue).
+    expect(cells(withMark(4, 'handle'))).not.toEqual(plain);
   });
 });
 

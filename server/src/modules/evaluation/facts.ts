@@ -241,6 +241,21 @@ export function metDeadline(e: FactEvent): boolean {
 }
 
 /**
+ * True when an event changes no fact, whatever the history before it: appending it to any
+ * history leaves `deriveFacts` as it was. Only the overdue sweep's mark of a stage other than
+ * handling is such an event (it keeps the state and sets no flag the facts read). The
+ * rollup hook skips reading the history of these.
+ */
+export function isFactNeutral(action: string, payload: string | Record<string, unknown>): boolean {
+  if (action !== 'overdue') {
+    return false;
+  }
+  const p =
+    typeof payload === 'string' ? (JSON.parse(payload) as Record<string, unknown>) : payload;
+  return p.stage !== 'handle';
+}
+
+/**
  * Every fact of one case, derived from its events (ordered by seq). Deterministic: the same
  * case and events give the same facts in the same order.
  */

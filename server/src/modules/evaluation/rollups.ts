@@ -13,6 +13,7 @@ import {
   countCells,
   deriveFacts,
   diffCells,
+  isFactNeutral,
   parseCellKey,
   type CaseStatic,
   type Fact,
@@ -44,7 +45,10 @@ export interface CaseFacts {
 }
 
 export interface RollupEngine {
-  /** The case event hook: adds the facts the event changed to the rollups, in its transaction. */
+  /**
+   * The case event hook: adds the facts the events changed to the rollups, in their
+   * transaction, one merged write for the whole batch.
+   */
   onCaseEvent: CaseEventListener;
   /**
    * Rebuilds the rollups of local days [from, to] from the event log, one transaction per day
@@ -134,27 +138,49 @@ export function createRollupEngine(opts: {
     dayOf,
     factsOf,
 
-    async onCaseEvent(trx, before, event, after) {
-      const s = staticOf(after);
-      const current =
-        before === null
-          ? [
-              toFactEvent({
-                ...event,
-                actor_id: event.actor_id ?? null,
-                from_state: event.from_state ?? null,
-              }),
-            ]
-          : ((await repo.caseEvents(trx, [after.id])).get(after.id) ?? []);
-      const prior = current.filter((e) => e.seq < event.seq);
-      const delta = diffCells(
-        countCells(deriveFacts(s, prior), dayOf),
-        countCells(deriveFacts(s, current), dayOf),
-      );
-      const shard = shardOf(after.id);
+    async onCaseEvent(trx, changes) {
+      // Events that change no fact (an overdue mark outside the handle stage) need no history;
+      // a case's first event needs none either; the others read theirs, all in one query.
+      const counted = changes.filter((c) => !isFactNeutral(c.event.action, c.event.payload));
+      const needHistory = counted.filter((c) => c.before !== null).map((c) => c.after.id);
+      const histories =
+        needHistory.length > 0
+          ? await repo.caseEvents(trx, needHistory)
+          : new Map<string, FactEvent[]>();
+      const merged = new Map<string, { cell: string; shard: number; count: number }>();
+      for (const { before, event, after } of counted) {
+        const s = staticOf(after);
+        const current: FactEvent[] =
+          before === null
+            ? [
+                toFactEvent({
+                  ...event,
+                  actor_id: event.actor_id ?? null,
+                  from_state: event.from_state ?? null,
+                }),
+              ]
+            : (histories.get(after.id) ?? []);
+        const prior = current.filter((e) => e.seq < event.seq);
+        const delta = diffCells(
+          countCells(deriveFacts(s, prior), dayOf),
+          countCells(deriveFacts(s, current), dayOf),
+        );
+        const shard = shardOf(after.id);
+        for (const [cell, count] of delta) {
+          const k = `${shard}:${cell}`;
+          const m = merged.get(k);
+          if (m) {
+            m.count += count;
+          } else {
+            merged.set(k, { cell, shard, count });
+          }
+        }
+      }
       const rows: RollupDelta[] = [];
-      for (const [k, count] of delta) {
-        rows.push({ ...parseCellKey(k), shard, count });
+      for (const { cell, shard, count } of merged.values()) {
+        if (count !== 0) {
+          rows.push({ ...parseCellKey(cell), shard, count });
+        }
       }
       await repo.applyDeltas(trx, rows);
     },
