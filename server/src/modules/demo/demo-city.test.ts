@@ -224,10 +224,9 @@ describe(generateDemoCity.name, () => {
     }
   });
 
-  it('scales: 20,000 grids generate quickly with the same guarantees on a sample', () => {
-    const t0 = performance.now();
+  // How fast it generates is for `npm run bench` (the bench builds 100,000 grids), not a test.
+  it('scales: 20,000 grids keep the same guarantees on a sample', () => {
     const big = generateDemoCity({ seed: SEED, grids: 20_000 });
-    expect(performance.now() - t0).toBeLessThan(5_000);
     expect(big.grids).toHaveLength(20_000);
     const bigIndex = new AreaIndex(big.grids.map((g) => ({ geometry: g.geometry, value: g.code })));
     for (let k = 0; k < big.grids.length; k += 37) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaGeometry, Position } from './geometry';
+import { pointInGeometry, type AreaGeometry, type Position } from './geometry';
 import { AreaIndex, type IndexedArea } from './spatial-index';
 
 /** A cols × rows tiling of jittered quads sharing vertices (no gaps, no overlaps). */
@@ -96,34 +96,29 @@ describe(AreaIndex.name, () => {
     expect(new AreaIndex([]).find(1, 1)).toBeNull();
   });
 
-  it('locates ≥ 1,000,000 points a second over 100,000 grids (reports the rate)', () => {
+  // How fast: `npm run bench -- locate` (never a timed assertion here).
+  it('finds the grid of every point over 100,000 grids, as a scan does', () => {
     const areas = lattice(320, 315, 3);
     const index = new AreaIndex(areas);
-    const n = 1 << 20;
-    const xs = new Float64Array(n);
-    const ys = new Float64Array(n);
+    const n = 1 << 16;
     let s = 17;
-    for (let i = 0; i < n; i++) {
+    const next = () => {
       s = (s * 1103515245 + 12345) % 2 ** 31;
-      xs[i] = 120 + (s / 2 ** 31) * 0.32;
-      s = (s * 1103515245 + 12345) % 2 ** 31;
-      ys[i] = 30 + (s / 2 ** 31) * 0.315;
-    }
+      return s / 2 ** 31;
+    };
     let hits = 0;
-    for (let i = 0; i < 100_000; i++) {
-      hits += index.indexOf(xs[i]!, ys[i]!) >= 0 ? 1 : 0;
-    }
-    const t0 = performance.now();
-    hits = 0;
     for (let i = 0; i < n; i++) {
-      hits += index.indexOf(xs[i]!, ys[i]!) >= 0 ? 1 : 0;
+      const x = 120 + next() * 0.32;
+      const y = 30 + next() * 0.315;
+      const found = index.indexOf(x, y);
+      hits += found >= 0 ? 1 : 0;
+      if (i % 4096 === 0) {
+        // A brute-force check on a sample: the first area whose ring holds the point.
+        expect(index.find(x, y)).toBe(
+          areas.find((a) => pointInGeometry(a.geometry, x, y))?.value ?? null,
+        );
+      }
     }
-    const perSecond = n / ((performance.now() - t0) / 1000);
-    console.log(
-      `AreaIndex: ${areas.length} grids, ${Math.round(perSecond).toLocaleString('en')} lookups/s`,
-    );
     expect(hits).toBe(n);
-    // The target is 1 M/s; the assertion leaves room for slow shared CI machines.
-    expect(perSecond).toBeGreaterThan(250_000);
   });
 });
