@@ -48,9 +48,12 @@ if (!force && builtAt >= sourcesAt) {
 console.log(
   force ? 'web console: building' : 'web console: web/dist is missing or stale, building',
 );
+// Always a production build: a NODE_ENV=development or test in the caller's environment would
+// otherwise give React's development bundle.
 const r = spawnSync('npm', ['run', 'build', '--workspace', 'web'], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
 });
 if (r.status !== 0) {
   const msg = 'web console: the build failed';
