@@ -24,11 +24,17 @@ const json = (status: number, body: unknown) =>
 /** Navigations load the page's chunk first (lazy routes): give them time under jsdom. */
 const SLOW = { timeout: 10_000 };
 
-/** A fake API: `signedIn` decides /auth/me; `expireNext` makes the next case list call a 401. */
-const api = { signedIn: false, expireNext: false };
+/**
+ * A fake API: `signedIn` decides /auth/me; `expireNext` makes the next case list call a 401;
+ * `down` makes every call fail as a network error does.
+ */
+const api = { signedIn: false, expireNext: false, down: false };
 
 function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const url = input instanceof Request ? input.url : input.toString();
+  if (api.down) {
+    return Promise.reject(new TypeError('Failed to fetch'));
+  }
   if (url.startsWith('/api/v1/auth/me')) {
     return api.signedIn
       ? json(200, CLERK)
@@ -73,6 +79,7 @@ async function signIn(password: string) {
 beforeEach(() => {
   api.signedIn = false;
   api.expireNext = false;
+  api.down = false;
   vi.stubGlobal('fetch', vi.fn(fakeFetch));
 });
 
@@ -89,6 +96,19 @@ describe('console shell', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/cases'), SLOW);
     expect(router.state.location.search).toBe('?q=abc');
     expect(localStorage.length).toBe(0);
+  });
+
+  it('does not sign out when the server cannot be reached, and carries on when it is back', async () => {
+    api.signedIn = true;
+    api.down = true;
+    const router = renderAt('/cases?q=abc');
+    expect(await screen.findByText('无法连接服务器', {}, SLOW)).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/cases');
+    api.down = false;
+    fireEvent.click(screen.getByTestId('session-retry'));
+    await waitFor(() => expect(screen.queryByText('无法连接服务器')).toBeNull(), SLOW);
+    expect(router.state.location.pathname).toBe('/cases');
+    expect(router.state.location.search).toBe('?q=abc');
   });
 
   it('says why a login failed and keeps the username', async () => {

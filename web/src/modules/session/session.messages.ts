@@ -16,6 +16,9 @@ export const sessionMessages = defineMessages(
     'forbidden.text': '您的角色（{roles}）不能使用此页面。',
     'forbidden.home': '回到首页',
     'loading.session': '正在确认登录状态…',
+    'unreachable.title': '无法连接服务器',
+    'unreachable.text': '网络或服务器暂时不可用，您的登录状态未变。正在自动重试…',
+    'unreachable.retry': '立即重试',
   },
   {
     'login.title': 'Sign in',
@@ -33,5 +36,9 @@ export const sessionMessages = defineMessages(
     'forbidden.text': 'Your roles ({roles}) may not use this page.',
     'forbidden.home': 'Go to my home page',
     'loading.session': 'Checking your session…',
+    'unreachable.title': 'Cannot reach the server',
+    'unreachable.text':
+      'The network or the server is unavailable for now; your session is unchanged. Retrying by itself…',
+    'unreachable.retry': 'Retry now',
   },
 );

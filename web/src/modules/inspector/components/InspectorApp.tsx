@@ -71,7 +71,8 @@ export function InspectorApp() {
 
   // Offline mode, and the network is back: ask for the session again.
   useEffect(() => {
-    if (status !== 'signed-out' || !online || !profile) {
+    // (An unreachable server is the session provider's to ask again.)
+    if (status !== 'signed-out' || !online || !profile || reason === 'unreachable') {
       return;
     }
     let live = true;
@@ -82,7 +83,7 @@ export function InspectorApp() {
     return () => {
       live = false;
     };
-  }, [status, online, profile, signIn]);
+  }, [status, online, profile, signIn, reason]);
 
   if (status === 'loading' || (status === 'signed-out' && profile === undefined)) {
     return (
@@ -92,7 +93,8 @@ export function InspectorApp() {
     );
   }
   if (status === 'signed-out') {
-    if (!online && profile) {
+    // Offline mode: no network, or a network without the server (the session is unknown).
+    if ((!online || reason === 'unreachable') && profile) {
       return <InspectorShell userId={profile.id} offlineName={profile.displayName} />;
     }
     const to =

@@ -1,4 +1,4 @@
-import { Flex, Spin } from 'antd';
+import { Button, Flex, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useT } from '../../i18n/hooks/useT';
@@ -15,13 +15,29 @@ export interface RequireSessionProps {
  * wanted (except after signing out).
  */
 export function RequireSession({ children }: RequireSessionProps) {
-  const { status, reason } = useSession();
+  const { status, reason, recheck } = useSession();
   const location = useLocation();
   const t = useT(sessionMessages);
   if (status === 'loading') {
     return (
       <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
         <Spin size="large" description={t('loading.session')} />
+      </Flex>
+    );
+  }
+  if (status === 'signed-out' && reason === 'unreachable') {
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+        <Result
+          status="warning"
+          title={t('unreachable.title')}
+          subTitle={t('unreachable.text')}
+          extra={
+            <Button type="primary" onClick={recheck} data-testid="session-retry">
+              {t('unreachable.retry')}
+            </Button>
+          }
+        />
       </Flex>
     );
   }
