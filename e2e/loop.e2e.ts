@@ -22,6 +22,7 @@ import {
   taskCard,
 } from './support/field';
 import { buildConsole, DEMO_PASSWORD, startServer, type TestServer } from './support/server';
+import { registerImportTests } from './imports.steps';
 import { registerWorkspaceTests } from './workspaces.steps';
 
 /**
@@ -597,6 +598,7 @@ describe('every workspace fits a phone', () => {
   const screens: [string, string, string][] = [
     ['clerk', '/intake', 'phone-intake'],
     ['clerk', '/intake/new', 'phone-new-report'],
+    ['clerk', '/imports', 'phone-imports'],
     ['dispatcher', '/dispatch', 'phone-dispatch'],
     ['unit', '/inbox', 'phone-inbox'],
     ['leader', '/cases', 'phone-cases'],
@@ -665,7 +667,7 @@ describe('every workspace fits a phone', () => {
   });
 });
 
-registerWorkspaceTests(() => ({
+const workspaceRun = () => ({
   url: server.url,
   browser,
   grids,
@@ -673,4 +675,6 @@ registerWorkspaceTests(() => ({
   caseId,
   caseNumber,
   trackingNumber,
-}));
+});
+registerWorkspaceTests(workspaceRun);
+registerImportTests(workspaceRun);

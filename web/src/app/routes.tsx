@@ -9,6 +9,7 @@ import {
   GlobalOutlined,
   TeamOutlined,
   FileAddOutlined,
+  CloudUploadOutlined,
   InboxOutlined,
   SearchOutlined,
   SendOutlined,
@@ -20,6 +21,7 @@ import { shellMessages } from '../modules/shell/shell.messages';
 import { adminMessages } from '../modules/admin/admin.messages';
 import { commandCentreMessages } from '../modules/command-centre/command-centre.messages';
 import { inspectorMessages } from '../modules/inspector/inspector.messages';
+import { importsMessages } from '../modules/imports/imports.messages';
 import { portalMessages } from '../modules/portal/portal.messages';
 
 /**
@@ -50,6 +52,15 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     title: msg(shellMessages, 'nav.newReport'),
     nav: { icon: <FileAddOutlined />, order: 11 },
     load: () => import('../pages/NewReportPage').then((m) => m.NewReportPage),
+  },
+  {
+    id: 'imports',
+    path: '/imports',
+    layout: 'console',
+    roles: ['intake_clerk', 'shift_leader'],
+    title: msg(importsMessages, 'nav'),
+    nav: { icon: <CloudUploadOutlined />, order: 12 },
+    load: () => import('../pages/ImportsPage').then((m) => m.ImportsPage),
   },
   {
     id: 'dispatch',

@@ -11,6 +11,7 @@ import { TrafficLight } from '../../cases/components/TrafficLight';
 import { casesMessages } from '../../cases/cases.messages';
 import { useApiErrors } from '../../core/hooks/useApiErrors';
 import { useResource } from '../../core/hooks/useResource';
+import { saveBlob } from '../../core/utils/saveBlob';
 import { formatTime } from '../../core/utils/time';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useLocale } from '../../i18n/hooks/useLocale';
@@ -66,14 +67,7 @@ export function CaseSearch() {
     setExporting(true);
     try {
       const blob = await casesApi.exportXlsx(query, locale);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `cases-${dayjs().format('YYYYMMDD-HHmm')}.xlsx`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(blob, `cases-${dayjs().format('YYYYMMDD-HHmm')}.xlsx`);
       void message.success(t('export.done', { n: r.data?.total ?? 0 }));
     } catch (err) {
       void message.error(t('export.failed', { message: errorText(err) }));

@@ -12,12 +12,14 @@ describe('route registry', () => {
     const ids = (roles: Parameters<typeof navRoutesFor>[1]) =>
       navRoutesFor(CONSOLE_ROUTES, roles).map((r) => r.id);
     const clerk = ids(['intake_clerk']);
-    expect(clerk).toEqual(expect.arrayContaining(['intake', 'new-report', 'cases']));
+    expect(clerk).toEqual(expect.arrayContaining(['intake', 'new-report', 'imports', 'cases']));
     expect(clerk.indexOf('intake')).toBeLessThan(clerk.indexOf('cases'));
+    expect(clerk.indexOf('new-report')).toBeLessThan(clerk.indexOf('imports'));
     expect(clerk).not.toContain('dispatch');
     expect(clerk).not.toContain('inbox');
     expect(ids(['dispatcher'])).toEqual(expect.arrayContaining(['dispatch', 'cases']));
     expect(ids(['dispatcher'])).not.toContain('intake');
+    expect(ids(['dispatcher'])).not.toContain('imports');
     expect(ids(['unit_staff'])).toEqual(expect.arrayContaining(['inbox', 'cases']));
     expect(ids(['unit_staff'])).not.toContain('dispatch');
     expect(ids(['dispatcher', 'shift_leader'])).toEqual(
