@@ -1,4 +1,5 @@
 import { requestJson } from './http';
+import type { RegionCollection } from './types';
 
 /**
  * The public portal's API (no account; server/src/modules/portal). Calls never count a 401 as
@@ -86,6 +87,8 @@ export const portalApi = {
       form,
     }).then((r) => r.items.map((x) => x.id));
   },
+  /** The city's street and community outlines, the portal map's own base layer. */
+  outlines: () => requestJson<RegionCollection>('/api/v1/public/outlines', PUBLIC),
   report: (body: PublicReportBody) =>
     requestJson<PublicReportCreated>('/api/v1/public/reports', { ...PUBLIC, json: body }),
   track: (trackingNumber: string, signal?: AbortSignal) =>

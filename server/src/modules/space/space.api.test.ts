@@ -672,6 +672,19 @@ describe('space API', () => {
     });
   });
 
+  it("gives the public the city's outlines without a session, and nothing internal", async () => {
+    const res = await t.req({ method: 'GET', url: '/api/v1/public/outlines' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/geo\+json/);
+    const all = await t.req({ method: 'GET', url: '/api/v1/space/regions/export', token: admin });
+    type F = { geometry: unknown; properties: { code: string; areaClass: string | null } };
+    const pub = res.json().features as F[];
+    const full = all.json().features as F[];
+    // Every region with the same outline, largest first.
+    expect(pub.map((f) => f.properties.code)).toEqual(full.map((f) => f.properties.code));
+    expect(pub.map((f) => f.geometry)).toEqual(full.map((f) => f.geometry));
+  });
+
   it('documents the space endpoints in OpenAPI', async () => {
     const res = await t.req({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);

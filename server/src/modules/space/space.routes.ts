@@ -65,6 +65,19 @@ export function registerSpaceRoutes(app: FastifyInstance, s: Services): void {
       reply.type(GEOJSON).send(await s.space.exportRegions(requireActor(req), req.query)),
   });
 
+  r.get('/api/v1/public/outlines', {
+    config: { auth: 'public' },
+    schema: {
+      tags,
+      summary: "The city's region outlines for the public map (codes, names, levels; GeoJSON)",
+    },
+    handler: async (_req, reply) =>
+      reply
+        .type(GEOJSON)
+        .header('cache-control', 'public, max-age=300')
+        .send(await s.space.publicOutlines()),
+  });
+
   r.get('/api/v1/space/regions/:id', {
     config: read,
     schema: { tags, summary: 'One region with its geometry and children', params: idParams },

@@ -178,6 +178,28 @@ export async function createSpaceService(ctx: AppContext, deps: SpaceDeps = {}) 
   }
 
   /** The scope's regions plus the chain above it (so a tree or an export stays rooted). */
+  /** Region rows as GeoJSON features, largest regions first. */
+  function regionFeatures(
+    rows: Awaited<ReturnType<typeof repo.listRegionsWithGeometry>>,
+  ): FeatureCollection<AreaGeometry | null, RegionProperties> {
+    const rank = (l: string) => REGION_LEVELS.indexOf(l as RegionNode['level']);
+    rows.sort((a, b) => rank(a.level) - rank(b.level) || (a.code < b.code ? -1 : 1));
+    return {
+      type: 'FeatureCollection',
+      features: rows.map((r) => ({
+        type: 'Feature',
+        geometry: r.geometry ? parseGeometry(r.geometry) : null,
+        properties: {
+          code: r.code,
+          name: r.name,
+          level: r.level,
+          parentCode: r.parent_id ? (regions.byId(r.parent_id)?.code ?? null) : null,
+          areaClass: r.area_class,
+        },
+      })),
+    };
+  }
+
   function visibleIds(actor: Actor): Set<string> | null {
     const inScope = scopeIds(actor);
     if (!inScope || !actor.scope.regionId) {
@@ -603,21 +625,20 @@ export async function createSpaceService(ctx: AppContext, deps: SpaceDeps = {}) 
         const visible = ids;
         ids = visible ? new Set([...sub].filter((id) => visible.has(id))) : sub;
       }
-      const rows = await repo.listRegionsWithGeometry(db, ids ? [...ids] : undefined);
-      const rank = (l: string) => REGION_LEVELS.indexOf(l as RegionNode['level']);
-      rows.sort((a, b) => rank(a.level) - rank(b.level) || (a.code < b.code ? -1 : 1));
+      return regionFeatures(await repo.listRegionsWithGeometry(db, ids ? [...ids] : undefined));
+    },
+
+    /**
+     * The city's region outlines for the public (the portal's map without a tile server):
+     * codes, names and levels only, every region of the city (public administrative bounds).
+     */
+    async publicOutlines(): Promise<FeatureCollection<AreaGeometry | null, RegionProperties>> {
+      const all = regionFeatures(await repo.listRegionsWithGeometry(db, undefined));
       return {
         type: 'FeatureCollection',
-        features: rows.map((r) => ({
-          type: 'Feature',
-          geometry: r.geometry ? parseGeometry(r.geometry) : null,
-          properties: {
-            code: r.code,
-            name: r.name,
-            level: r.level,
-            parentCode: r.parent_id ? (regions.byId(r.parent_id)?.code ?? null) : null,
-            areaClass: r.area_class,
-          },
+        features: all.features.map((f) => ({
+          ...f,
+          properties: { ...f.properties, areaClass: null },
         })),
       };
     },

@@ -11,7 +11,7 @@ export const portalMessages = defineMessages(
     'report.photos': '现场照片（最多 3 张）',
     'report.place': '问题位置',
     'report.placeRequired': '请使用定位或在地图上点选问题位置',
-    'report.noBaseMap': '未配置底图：请先点“使用当前位置”，再在地图上微调。',
+    'report.noBaseMap': '地图只显示街道和社区边界：可先点“使用当前位置”，再在地图上微调。',
     'report.category': '问题类别（可选）',
     'report.categoryPlaceholder': '不确定可不选，由工作人员分类',
     'report.description': '问题描述',
@@ -82,7 +82,7 @@ export const portalMessages = defineMessages(
     'report.place': 'Where is it?',
     'report.placeRequired': 'Use your location or tap the place on the map',
     'report.noBaseMap':
-      'No base map is configured: tap “Use my location” first, then adjust on the map.',
+      'The map shows street and community outlines only: tap “Use my location” first, then adjust on the map.',
     'report.category': 'Category (optional)',
     'report.categoryPlaceholder': 'Not sure? Leave it; our staff will classify it',
     'report.description': 'What is the problem?',

@@ -11,6 +11,7 @@ import { useResource } from '../../core/hooks/useResource';
 import { useLocale } from '../../i18n/hooks/useLocale';
 import { useT } from '../../i18n/hooks/useT';
 import { useConsoleConfig } from '../../reference/hooks/useConsoleConfig';
+import { useRegionShapes } from '../../reference/hooks/useRegionShapes';
 import { portalMessages } from '../portal.messages';
 
 interface PublicValues {
@@ -42,6 +43,7 @@ export function PublicReportForm({ onSent }: PublicReportFormProps) {
   const errorText = useFeatureErrors(portalMessages);
   const { fieldErrors } = useApiErrors();
   const config = useConsoleConfig();
+  const outlines = useRegionShapes('public');
   const [form] = Form.useForm<PublicValues>();
   const [busy, setBusy] = useState<'upload' | 'send' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -164,7 +166,13 @@ export function PublicReportForm({ onSent }: PublicReportFormProps) {
           extra={config && !config.mapTileUrl ? t('report.noBaseMap') : undefined}
           style={{ marginBottom: 0 }}
         >
-          <PointPicker tileUrl={config?.mapTileUrl} height={220} testId="public-place" />
+          <PointPicker
+            tileUrl={config?.mapTileUrl}
+            baseShapes={outlines.shapes}
+            mapReady={!outlines.loading}
+            height={220}
+            testId="public-place"
+          />
         </Form.Item>
       </Card>
       <Card size="small" style={{ marginBottom: 12 }}>

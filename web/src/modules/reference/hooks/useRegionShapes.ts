@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { portalApi } from '../../../api/portal.api';
 import { spaceApi } from '../../../api/space.api';
 import type { RegionFeature } from '../../../api/types';
 import type { MapShape } from '../../../ui/map/mapTypes';
@@ -17,10 +18,20 @@ const ORDER = { city: 0, district: 1, street: 2, community: 3 } as const;
 
 /**
  * Our own base map: district, street and community outlines from the server (no tile server
- * needed), with each region's name on hover.
+ * needed), with each region's name on hover. `source`: the signed-in user's jurisdiction, or
+ * the whole city's public outlines (the portal, no session).
  */
-export function useRegionShapes(): { shapes: MapShape[]; loading: boolean } {
-  const r = useResource(() => cached('space.regionShapes', () => spaceApi.regionShapes()), []);
+export function useRegionShapes(source: 'session' | 'public' = 'session'): {
+  shapes: MapShape[];
+  loading: boolean;
+} {
+  const r = useResource(
+    () =>
+      source === 'public'
+        ? cached('portal.outlines', () => portalApi.outlines())
+        : cached('space.regionShapes', () => spaceApi.regionShapes()),
+    [source],
+  );
   const shapes = useMemo(
     () =>
       (r.data?.features ?? [])
