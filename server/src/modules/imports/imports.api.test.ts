@@ -375,6 +375,29 @@ describe('imports API: bulk hotline orders and historical cases', () => {
     expect(again.rows.get(2)).toMatchObject({ status: 'duplicate', caseId: rows.get(2)!.caseId });
   });
 
+  it('imports more rows than it processes at once, in row order, the first of a number created', async () => {
+    const [template] = hotlineRows(city, 'BIG');
+    const rows: Cell[][] = [];
+    for (let i = 0; i < 70; i++) {
+      // Row 60 of the file (i = 58) repeats the order number of row 2.
+      rows.push([i === 58 ? 'BIG-0' : `BIG-${i}`, ...template!.slice(1)]);
+    }
+    const before = await count('case_file');
+    const { job, rows: out } = await runImport('kind=hotline', {
+      filename: 'big.csv',
+      data: csvOf(rows),
+    });
+    expect(job).toMatchObject({
+      status: 'done',
+      progress: { processed: 70, percent: 100 },
+      counts: { created: 69, duplicate: 1, rejected: 0 },
+    });
+    expect(await count('case_file')).toBe(before + 69);
+    expect([...out.keys()]).toEqual(Array.from({ length: 70 }, (_, i) => i + 2));
+    expect(out.get(60)).toMatchObject({ status: 'duplicate', caseId: out.get(2)!.caseId });
+    expect(out.get(2)).toMatchObject({ status: 'created' });
+  });
+
   it('imports the same rows from a CSV (quotes, commas, BOM), again idempotently', async () => {
     const data = csvOf(hotlineRows(city, 'CX'));
     const before = await count('case_file');

@@ -30,6 +30,12 @@ export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 /** Rows written (results and progress) per transaction. */
 const BATCH_ROWS = 100;
+/**
+ * Rows processed at once: their intakes share commits (cases: group commit on SQLite). Rows
+ * that carry the same key (工单编号 / 旧系统编号) never run together, so the earlier row is
+ * the one created and the later one the duplicate, as in a row-by-row run.
+ */
+const CONCURRENT_ROWS = 32;
 
 export type ImportFormat = 'xlsx' | 'csv';
 
@@ -295,6 +301,56 @@ export function createImportService(ctx: AppContext, ports: ImportPorts) {
       await repo.updateJob(db, id, { rows_total: total, updated_at: now() });
       let header: HeaderMap | null = null;
       const seen = new Map<string, number>();
+      // Rows read but not processed yet (at most CONCURRENT_ROWS), and their keys.
+      const window: SheetRecord[] = [];
+      const windowKeys = new Set<string>();
+      const outcomeOf = async (
+        index: HeaderMap['index'],
+        rec: SheetRecord,
+      ): Promise<RowOutcome> => {
+        try {
+          return await processRow(kind, dryRun, actor, id, index, rec, seen);
+        } catch (err) {
+          if (err instanceof DomainError) {
+            return { status: 'rejected', reason: `${err.code}: ${err.message}` };
+          }
+          ctx.log.error({ err, jobId: id, row: rec.rowNo }, 'import row failed');
+          return { status: 'rejected', reason: 'INTERNAL_ERROR: unexpected error (logged)' };
+        }
+      };
+      /** Processes the window's rows together and records their outcomes in row order. */
+      const drainWindow = async () => {
+        if (window.length === 0 || !header) {
+          return;
+        }
+        const index = header.index;
+        // Started in row order: each row's checks against earlier rows (dry run) run first.
+        const outcomes = await Promise.all(window.map((rec) => outcomeOf(index, rec)));
+        window.forEach((rec, i) => {
+          const outcome = outcomes[i]!;
+          counts.processed++;
+          if (outcome.status === 'rejected') {
+            counts.rejected++;
+          } else if (outcome.status === 'duplicate') {
+            counts.duplicate++;
+          } else {
+            counts.created++;
+          }
+          pending.push({
+            job_id: id,
+            row_no: rec.rowNo,
+            status: outcome.status,
+            case_id: outcome.caseId ?? null,
+            case_number: outcome.caseNumber ?? null,
+            reason: outcome.reason ?? null,
+          });
+        });
+        window.length = 0;
+        windowKeys.clear();
+        if (pending.length >= BATCH_ROWS) {
+          await flush();
+        }
+      };
       for await (const rec of recordsOf(format, path)) {
         if (stopping) {
           throw new Interrupted();
@@ -314,37 +370,19 @@ export function createImportService(ctx: AppContext, ports: ImportPorts) {
           }
           continue;
         }
-        let outcome: RowOutcome;
-        try {
-          outcome = await processRow(kind, dryRun, actor, id, header.index, rec, seen);
-        } catch (err) {
-          if (err instanceof DomainError) {
-            outcome = { status: 'rejected', reason: `${err.code}: ${err.message}` };
-          } else {
-            ctx.log.error({ err, jobId: id, row: rec.rowNo }, 'import row failed');
-            outcome = { status: 'rejected', reason: 'INTERNAL_ERROR: unexpected error (logged)' };
-          }
+        const key = rowKey(kind, header.index, rec);
+        if (key !== null && windowKeys.has(key)) {
+          await drainWindow();
         }
-        counts.processed++;
-        if (outcome.status === 'rejected') {
-          counts.rejected++;
-        } else if (outcome.status === 'duplicate') {
-          counts.duplicate++;
-        } else {
-          counts.created++;
+        window.push(rec);
+        if (key !== null) {
+          windowKeys.add(key);
         }
-        pending.push({
-          job_id: id,
-          row_no: rec.rowNo,
-          status: outcome.status,
-          case_id: outcome.caseId ?? null,
-          case_number: outcome.caseNumber ?? null,
-          reason: outcome.reason ?? null,
-        });
-        if (pending.length >= BATCH_ROWS) {
-          await flush();
+        if (window.length >= CONCURRENT_ROWS) {
+          await drainWindow();
         }
       }
+      await drainWindow();
       if (!header) {
         await flush();
         await fail(id, { code: 'IMPORT_HEADER_INVALID', message: 'The file has no header row' });
@@ -513,4 +551,15 @@ export function createImportService(ctx: AppContext, ports: ImportPorts) {
       await tail;
     },
   };
+}
+
+/** The row's idempotency key (工单编号 / 旧系统编号), or null when the row does not parse. */
+function rowKey(kind: ImportKind, index: HeaderMap['index'], rec: SheetRecord): string | null {
+  // The time zone does not change the key; the row is parsed again when it is processed.
+  if (kind === 'hotline') {
+    const p = parseHotlineRow(index, rec.cells, 'UTC');
+    return p.ok ? `hotline:${p.body.orderNo}` : null;
+  }
+  const p = parseCaseRow(index, rec.cells, 'UTC');
+  return p.ok ? `import:${p.body.oldId}` : null;
 }
