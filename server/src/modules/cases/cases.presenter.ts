@@ -1,4 +1,4 @@
-import type { CaseAction } from '@common/workflow';
+import type { CaseAction, CaseSource, CaseState, ClockStage, DisposalMode } from '@common/workflow';
 import type { Actor } from '../auth/actor';
 import { trafficLight, type WorkingCalendar } from '../clock';
 import type { Limit } from './case-clock';
@@ -6,71 +6,9 @@ import type { CaseEventRow, CaseRow } from './cases.table';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-export interface CaseView {
-  id: string;
-  number: string;
-  source: string;
-  state: string;
-  version: number;
-  matter: {
-    code: string;
-    originalCode: string | null;
-    majorCode: string;
-    conditionId: string | null;
-  } | null;
-  urgency: string;
-  description: string;
-  address: string | null;
-  location: {
-    lng: number;
-    lat: number;
-    gridCode: string;
-    areaClass: string;
-    h3: string;
-    communityId: string | null;
-    streetId: string | null;
-    districtId: string | null;
-  };
-  reporter: { name: string | null; phone: string | null; anonymous: boolean } | null;
-  unitId: string | null;
-  routing: { proposedUnitId: string | null; ruleId: string | null; matched: string[] } | null;
-  stage: {
-    name: string;
-    startedAt: string | null;
-    deadline: string | null;
-    limit: Limit | null;
-    overdue: boolean;
-    light: 'green' | 'yellow' | 'red' | null;
-    usedRatio: number | null;
-  } | null;
-  handling: {
-    startedAt: string | null;
-    deadline: string | null;
-    limit: Limit | null;
-    overdue: boolean;
-    paused: boolean;
-  } | null;
-  counters: {
-    rework: number;
-    return: number;
-    extension: number;
-    hang: number;
-    supervise: number;
-    remind: number;
-  };
-  parentCaseId: string | null;
-  disposalMode: string | null;
-  voidReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  registeredAt: string | null;
-  dispatchedAt: string | null;
-  handledAt: string | null;
-  closedAt: string | null;
-  closeKind: string | null;
-  availableActions?: CaseAction[];
-  duplicates?: { caseId: string; number: string; state: string; score: number; reason: unknown }[];
-}
+import type { CaseView } from '@common/case-view';
+
+export type { CaseView };
 
 /** Masks the middle of a phone number: 138****5678. */
 export function maskPhone(phone: string | null): string | null {
@@ -135,8 +73,9 @@ export function presentCase(
   return {
     id: r.id,
     number: r.number,
-    source: r.source,
-    state: r.state,
+    // The store keeps these as text; only the workflow writes them.
+    source: r.source as CaseSource,
+    state: r.state as CaseState,
     version: r.version,
     matter: r.matter_code
       ? {
@@ -166,7 +105,7 @@ export function presentCase(
       : null,
     stage: r.stage
       ? {
-          name: r.stage,
+          name: r.stage as ClockStage,
           startedAt: iso(r.stage_started_at),
           deadline: iso(r.stage_deadline_at),
           limit: stageLimit,
@@ -196,7 +135,7 @@ export function presentCase(
       remind: r.remind_count,
     },
     parentCaseId: r.parent_case_id,
-    disposalMode: r.disposal_mode,
+    disposalMode: r.disposal_mode as DisposalMode | null,
     voidReason: r.void_reason,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,

@@ -988,7 +988,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       v.duplicates = (await repo.listDuplicates(db, id)).map((d) => ({
         caseId: d.candidate_id,
         number: d.number,
-        state: d.state,
+        state: d.state as CaseState,
         score: d.score,
         reason: JSON.parse(d.reason) as unknown,
       }));
