@@ -5,37 +5,14 @@ import { request, requestJson } from './http';
  * upload a file, then poll the job (server/src/modules/imports, imports.service.ts presentJob).
  */
 
-export const IMPORT_KINDS = ['hotline', 'cases'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export type ImportJobStatus = 'queued' | 'running' | 'done' | 'failed';
-
-/** A job's failure: IMPORT_HEADER_INVALID (details name the missing columns), … */
-export interface ImportJobError {
-  code: string;
-  message: string;
-  details?: unknown;
-}
-
-/** One import job as GET /api/v1/imports/{id} answers it. Times are ISO-8601 strings. */
-export interface ImportJob {
-  id: string;
-  kind: ImportKind;
-  dryRun: boolean;
-  status: ImportJobStatus;
-  fileName: string | null;
-  format: 'xlsx' | 'csv';
-  bytes: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** `total` is null until the counting pass has run; `percent` is 100 only when done. */
-  progress: { processed: number; total: number | null; percent: number };
-  /** In a dry run, `created` counts the rows that would be created. */
-  counts: { created: number; duplicate: number; rejected: number };
-  error: ImportJobError | null;
-  resultsUrl: string;
-}
+export {
+  IMPORT_KINDS,
+  type ImportJob,
+  type ImportJobError,
+  type ImportJobStatus,
+  type ImportKind,
+} from '@common/import-job';
+import type { ImportJob, ImportKind } from '@common/import-job';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -17,8 +17,8 @@ import { parseInstant } from '../clock';
 import { createCaseBody, type CreateCaseBody } from '../cases/cases.schema';
 import { hotlineOrderBody, type HotlineOrderBody } from '../hotline/hotline.schema';
 
-export const IMPORT_KINDS = ['hotline', 'cases'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_KINDS, type ImportKind } from '@common/import-job';
+import type { ImportKind } from '@common/import-job';
 
 export type ColumnType =
   | 'text'

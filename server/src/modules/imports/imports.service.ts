@@ -3,6 +3,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ImportJob, ImportJobStatus } from '@common/import-job';
 import type { AppContext } from '../../context';
 import { appError } from '../../lib/app-error';
 import { DomainError } from '../../lib/errors';
@@ -47,23 +48,7 @@ export interface ImportPorts {
   timeZone(): string;
 }
 
-export interface ImportJobView {
-  id: string;
-  kind: string;
-  dryRun: boolean;
-  status: string;
-  fileName: string | null;
-  format: string;
-  bytes: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  progress: { processed: number; total: number | null; percent: number };
-  /** In a dry run, `created` counts the rows that would be created. */
-  counts: { created: number; duplicate: number; rejected: number };
-  error: { code: string; message: string; details?: unknown } | null;
-  resultsUrl: string;
-}
+export type ImportJobView = ImportJob;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -77,11 +62,12 @@ export function presentJob(j: ImportJobRow): ImportJobView {
       : 0;
   return {
     id: j.id,
-    kind: j.kind,
+    // The store keeps these as text; only this module writes them.
+    kind: j.kind as ImportKind,
     dryRun: j.dry_run === 1,
-    status: j.status,
+    status: j.status as ImportJobStatus,
     fileName: j.file_name,
-    format: j.format,
+    format: j.format as ImportFormat,
     bytes: j.file_bytes,
     createdAt: iso(j.created_at)!,
     startedAt: iso(j.started_at),
