@@ -6,14 +6,6 @@ import type { RegionCollection } from './types';
  * a session expiry: the public has no session.
  */
 
-export interface PublicCategory {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  group: string;
-  description: string;
-}
-
 export interface PublicReportBody {
   description: string;
   lng: number;
@@ -28,46 +20,19 @@ export interface PublicReportBody {
   website?: string;
 }
 
-export type PublicStatus =
-  | 'received'
-  | 'verifying'
-  | 'reviewing'
-  | 'accepted'
-  | 'dispatched'
-  | 'in_progress'
-  | 'deferred'
-  | 'checking'
-  | 'closed'
-  | 'not_accepted'
-  | 'cancelled';
-
-export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
-
-export interface PublicReportView {
-  trackingNumber: string;
-  number: string;
-  status: PublicStatus;
-  statusName: { zh: string; en: string };
-  finished: boolean;
-  category: { code: string; name: string; nameEn: string | null } | null;
-  description: string;
-  address: string | null;
-  location: { lng: number; lat: number };
-  agency: string | null;
-  reportedAt: string;
-  updatedAt: string;
-  expectedAt: string | null;
-  closedAt: string | null;
-  history: { status: PublicStatus; name: { zh: string; en: string }; at: string }[];
-  rating: { satisfaction: Satisfaction; comment: string | null; ratedAt: string } | null;
-  canRate: boolean;
-}
-
-export interface PublicReportCreated {
-  trackingNumber: string;
-  number: string;
-  status: PublicStatus;
-}
+export type {
+  PublicCategory,
+  PublicReportCreated,
+  PublicReportView,
+  PublicStatus,
+  Satisfaction,
+} from '@common/portal';
+import type {
+  PublicCategory,
+  PublicReportCreated,
+  PublicReportView,
+  Satisfaction,
+} from '@common/portal';
 
 const PUBLIC = { handleUnauthorized: false } as const;
 const track = (n: string) => `/api/v1/public/reports/${encodeURIComponent(n.trim())}`;

@@ -5,9 +5,6 @@ import {
   CASE_STATE_NAMES_ZH,
   DISPOSAL_MODE_NAMES_EN,
   DISPOSAL_MODE_NAMES_ZH,
-  type CaseSource,
-  type CaseState,
-  type DisposalMode,
 } from '@common/workflow';
 import ExcelJS from 'exceljs';
 import type { CaseView } from '../cases/cases.presenter';
@@ -38,7 +35,7 @@ const COLUMNS: readonly Column[] = [
     en: 'State',
     width: 16,
     value: (c, _n, l) =>
-      (l === 'en' ? CASE_STATE_NAMES_EN : CASE_STATE_NAMES_ZH)[c.state as CaseState] ?? c.state,
+      (l === 'en' ? CASE_STATE_NAMES_EN : CASE_STATE_NAMES_ZH)[c.state] ?? c.state,
   },
   {
     key: 'source',
@@ -46,8 +43,7 @@ const COLUMNS: readonly Column[] = [
     en: 'Source',
     width: 12,
     value: (c, _n, l) =>
-      (l === 'en' ? CASE_SOURCE_NAMES_EN : CASE_SOURCE_NAMES_ZH)[c.source as CaseSource] ??
-      c.source,
+      (l === 'en' ? CASE_SOURCE_NAMES_EN : CASE_SOURCE_NAMES_ZH)[c.source] ?? c.source,
   },
   {
     key: 'matterCode',
@@ -104,9 +100,8 @@ const COLUMNS: readonly Column[] = [
     width: 10,
     value: (c, _n, l) =>
       c.disposalMode
-        ? ((l === 'en' ? DISPOSAL_MODE_NAMES_EN : DISPOSAL_MODE_NAMES_ZH)[
-            c.disposalMode as DisposalMode
-          ] ?? c.disposalMode)
+        ? ((l === 'en' ? DISPOSAL_MODE_NAMES_EN : DISPOSAL_MODE_NAMES_ZH)[c.disposalMode] ??
+          c.disposalMode)
         : null,
   },
   {

@@ -31,8 +31,8 @@ export type PublicReportBody = z.infer<typeof publicReportBody>;
 
 export const trackingParams = z.strictObject({ trackingNumber: z.string().min(1).max(40) });
 
-export const SATISFACTION = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
-export type Satisfaction = (typeof SATISFACTION)[number];
+export { SATISFACTION, type Satisfaction } from '@common/portal';
+import { SATISFACTION } from '@common/portal';
 
 export const ratingBody = z.strictObject({
   /** 满意 / 基本满意 / 不满意 */

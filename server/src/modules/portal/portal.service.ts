@@ -17,7 +17,6 @@ import {
   PUBLIC_STATUS_NAMES,
   publicHistory,
   publicStatusOf,
-  type PublicStatus,
 } from './public-status';
 import { createRateLimiter } from './rate-limiter';
 import { countUrls, normalizePhone, normalizeText } from './spam';
@@ -38,14 +37,8 @@ const HASH_KEY = 'portal.hash_key';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** A public category: an enabled Open311 service. */
-export interface PublicCategory {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  group: string;
-  description: string;
-}
+export type { PublicCategory, PublicReportView } from '@common/portal';
+import type { PublicCategory, PublicReportView } from '@common/portal';
 
 /** What the portal needs from the other modules (wired in services.ts). */
 export interface PortalDeps {
@@ -54,29 +47,6 @@ export interface PortalDeps {
   /** A catalog matter's names, or null. */
   matter(code: string): Promise<{ name: string; nameEn: string | null } | null>;
   unitName(unitId: string): Promise<string | null>;
-}
-
-/** The public status page of a report: what anyone holding the tracking number may see. */
-export interface PublicReportView {
-  trackingNumber: string;
-  number: string;
-  status: PublicStatus;
-  statusName: { zh: string; en: string };
-  finished: boolean;
-  category: { code: string; name: string; nameEn: string | null } | null;
-  description: string;
-  address: string | null;
-  location: { lng: number; lat: number };
-  /** The responsible agency (handling unit) once dispatched. */
-  agency: string | null;
-  reportedAt: string;
-  updatedAt: string;
-  /** The handling deadline, once dispatched. */
-  expectedAt: string | null;
-  closedAt: string | null;
-  history: { status: PublicStatus; name: { zh: string; en: string }; at: string }[];
-  rating: { satisfaction: Satisfaction; comment: string | null; ratedAt: string } | null;
-  canRate: boolean;
 }
 
 export type PortalService = ReturnType<typeof createPortalService>;

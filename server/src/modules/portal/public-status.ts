@@ -6,21 +6,8 @@
  */
 import type { CaseState } from '@common/workflow';
 
-export const PUBLIC_STATUSES = [
-  'received',
-  'verifying',
-  'reviewing',
-  'accepted',
-  'dispatched',
-  'in_progress',
-  'deferred',
-  'checking',
-  'closed',
-  'not_accepted',
-  'cancelled',
-] as const;
-
-export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+export { PUBLIC_STATUSES, type PublicStatus } from '@common/portal';
+import type { PublicStatus } from '@common/portal';
 
 export const PUBLIC_STATUS_NAMES: Readonly<Record<PublicStatus, { zh: string; en: string }>> = {
   received: { zh: '已受理', en: 'Received' },
