@@ -25,9 +25,10 @@ interface Job<D> {
 }
 
 /**
- * Group commit for the one-connection SQLite store: writers that arrive while a transaction
- * runs join the next one, so a burst of intakes pays one commit (one WAL append of the pages
- * they share: the day's counters, rollups, index tails) instead of one each. Callers see the
+ * Group commit: writers that arrive while a transaction runs join the next one, so a burst of
+ * intakes pays one commit instead of one each: on SQLite one WAL append of the pages they
+ * share (the day's counters, rollups, index tails), on PostgreSQL one WAL flush and one
+ * transaction holding the day's counter row instead of many queued on it. Callers see the
  * same results, rules and atomicity as with a transaction each; only the commit is shared.
  * Jobs run one after another, in arrival order; a batch starts on the event loop's next turn
  * and takes at most `maxBatch` of them.
@@ -46,6 +47,9 @@ export function createGroupCommit<D = never>(
 
   async function runBatch(): Promise<void> {
     const done: { job: Job<D>; value: unknown }[] = [];
+    // Failed units are told once the transaction has ended, so that what they do next (e.g.
+    // look up the row a unit before them wrote) sees the batch committed or gone.
+    const failed: { job: Job<D>; err: unknown }[] = [];
     const deferred: D[] = [];
     let current: Job<D> | undefined;
     let taken = 0;
@@ -60,12 +64,11 @@ export function createGroupCommit<D = never>(
           try {
             value = await current.work(trx, (item) => mine.push(item));
           } catch (err) {
-            // If SQLite has given up the whole transaction, this throws and the batch fails.
+            // If the store has given up the whole transaction, this throws and the batch fails.
             await sql`rollback to savepoint group_commit`.execute(trx);
             await sql`release savepoint group_commit`.execute(trx);
-            const failed = current;
+            failed.push({ job: current, err });
             current = undefined;
-            failed.reject(err);
             continue;
           }
           await sql`release savepoint group_commit`.execute(trx);
@@ -82,6 +85,9 @@ export function createGroupCommit<D = never>(
       for (const d of done) {
         d.job.reject(err);
       }
+      for (const f of failed) {
+        f.job.reject(f.err);
+      }
       if (taken === 0) {
         // The transaction could not even start: fail the waiting jobs rather than spin.
         for (const job of queue.splice(0)) {
@@ -92,6 +98,9 @@ export function createGroupCommit<D = never>(
     }
     for (const d of done) {
       d.job.resolve(d.value);
+    }
+    for (const f of failed) {
+      f.job.reject(f.err);
     }
   }
 

@@ -112,32 +112,18 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
   /** Overlay hooks of `act` (see CaseActionHook), registered at wiring time. */
   const hooks: CaseActionHook[] = [];
   /**
-   * Intake's transaction. On SQLite (one connection, one writer) concurrent intakes share a
-   * commit (group commit, each in its own savepoint): same rows, events and rules, and each
-   * answer still waits for its commit. PostgreSQL runs a transaction per intake.
+   * Intake's transaction: concurrent intakes share a commit (group commit, each in its own
+   * savepoint): same rows, events and rules, and each answer still waits for its commit. The
+   * report events a unit hands to `emit` reach the event hooks once per shared commit, so the
+   * rollups merge the batch's counts into one write. On PostgreSQL this also means one WAL
+   * flush per batch, and one transaction at a time on the day's counter row.
    */
-  const groupCommit =
-    ctx.store.kind === 'sqlite'
-      ? createGroupCommit<CaseEventChange>(db, {
-          flush: (trx, changes) => ports.onEvent(trx, changes),
-        })
-      : null;
-  /**
-   * Runs intake `work`; the event hooks get the report events it hands to `emit` in the same
-   * transaction: once per shared commit on SQLite (the rollups then merge the batch's
-   * counts into one write), right after `work` on PostgreSQL.
-   */
+  const groupCommit = createGroupCommit<CaseEventChange>(db, {
+    flush: (trx, changes) => ports.onEvent(trx, changes),
+  });
   const intakeTransaction = <T>(
     work: (trx: Kysely<Database>, emit: (c: CaseEventChange) => void) => Promise<T>,
-  ): Promise<T> =>
-    groupCommit
-      ? groupCommit.run(work)
-      : db.transaction().execute(async (trx) => {
-          const changes: CaseEventChange[] = [];
-          const value = await work(trx, (c) => changes.push(c));
-          await ports.onEvent(trx, changes);
-          return value;
-        });
+  ): Promise<T> => groupCommit.run(work);
 
   async function facts(actor: Actor, row: CaseRow, known?: readonly string[]): Promise<CaseFacts> {
     const inspectors = known ?? (await ports.inspectorsOfGrid(row.grid_code));
