@@ -9,7 +9,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { registerAuthHook } from './http/auth-hook';
-import { registerErrorHandler } from './http/error-handler';
+import { frameworkError, registerErrorHandler } from './http/error-handler';
 import { registerWebConsole } from './http/web-console';
 import { uuidv7 } from './lib/ids';
 import { registerAttachmentRoutes } from './modules/attachments/attachments.routes';
@@ -53,6 +53,7 @@ export async function buildApp(
     requestIdHeader: false,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: frameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

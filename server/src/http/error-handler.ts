@@ -99,3 +99,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
     send(reply, req, 'ROUTE_NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`),
   );
 }
+
+/**
+ * Errors the router raises before any route runs (a path parameter longer than the router
+ * allows, a URL it cannot decode), in the same envelope as every other error. Fastify's
+ * `frameworkErrors` option.
+ */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return send(reply, req, 'REQUEST_URI_TOO_LONG', 'A path parameter is too long');
+  }
+  return send(reply, req, 'REQUEST_INVALID', 'The request URL is not valid');
+}
