@@ -53,7 +53,7 @@ export async function buildApp(
     requestIdHeader: false,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false } },
-    frameworkErrors: frameworkError,
+    frameworkErrors: (err, req, reply) => void frameworkError(err, req, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

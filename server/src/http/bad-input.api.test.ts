@@ -25,9 +25,9 @@ describe('bad input everywhere', () => {
       unit: city.tokens.unit,
       inspector: city.tokens.inspector,
     };
-    const spec = (await t.req({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    const spec = (await t.req({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
-    };
+    }>();
     operations = [];
     for (const [path, methods] of Object.entries(spec.paths)) {
       if (path.endsWith('/stream')) {
@@ -78,7 +78,7 @@ describe('bad input everywhere', () => {
                 ? `?${op.query.map((q) => `${q}=${encodeURIComponent(QUERY_VALUES[i % QUERY_VALUES.length]!)}`).join('&')}`
                 : '';
             const res = await t.req({
-              method: op.method as 'GET',
+              method: op.method,
               url: `${url}${query}`,
               token,
               ...(body.payload !== undefined
@@ -97,7 +97,7 @@ describe('bad input everywhere', () => {
             if (res.statusCode >= 400) {
               const type = String(res.headers['content-type'] ?? '');
               if (type.includes('json') && !op.path.startsWith('/open311')) {
-                const code = (res.json() as { error?: { code?: unknown } }).error?.code;
+                const code = res.json<{ error?: { code?: unknown } }>().error?.code;
                 if (typeof code !== 'string' || !/^[A-Z0-9_]+$/.test(code)) {
                   const k = `${res.statusCode} without an error code ${op.method} ${op.path}`;
                   if (!failures.has(k)) {
