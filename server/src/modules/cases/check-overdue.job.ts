@@ -4,7 +4,7 @@ import type { CasesService } from './cases.service';
 /** How often the overdue sweep runs. */
 export const OVERDUE_SWEEP_INTERVAL_MS = 30_000;
 /** Cases marked per batch; the sweep loops batches until none are left. */
-export const OVERDUE_SWEEP_BATCH = 500;
+export const OVERDUE_SWEEP_BATCH = 2_000;
 
 /** The overdue sweep as a scheduled job: batches until nothing is newly overdue. */
 export function checkOverdueJob(cases: CasesService): Job {
