@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { CaseListQuery, RegionNode } from '../../../api/types';
 import { MatterPicker } from '../../cases/components/MatterPicker';
+import { cityInstant, cityWallTime } from '../../core/utils/time';
 import { UnitSelect } from '../../cases/components/UnitSelect';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
@@ -57,7 +58,10 @@ export function CaseFilters({ value, onSearch }: CaseFiltersProps) {
       overdue: value.overdue === undefined ? undefined : value.overdue ? 'true' : 'false',
       dates:
         value.from || value.to
-          ? [value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]
+          ? [
+              value.from ? dayjs(cityWallTime(value.from).date) : null,
+              value.to ? dayjs(cityWallTime(value.to).date) : null,
+            ]
           : null,
       q: value.q,
     });
@@ -71,8 +75,9 @@ export function CaseFilters({ value, onSearch }: CaseFiltersProps) {
       unitId: v.unitId || undefined,
       source: v.source || undefined,
       overdue: v.overdue === undefined ? undefined : v.overdue === 'true',
-      from: v.dates?.[0] ? v.dates[0].startOf('day').format() : undefined,
-      to: v.dates?.[1] ? v.dates[1].endOf('day').format() : undefined,
+      // Whole days of the city, whatever the browser's zone.
+      from: v.dates?.[0] ? cityInstant(v.dates[0].format('YYYY-MM-DD')) : undefined,
+      to: v.dates?.[1] ? cityInstant(v.dates[1].format('YYYY-MM-DD'), '23:59:59.999') : undefined,
       q: v.q?.trim() || undefined,
       sort: value.sort,
       order: value.order,

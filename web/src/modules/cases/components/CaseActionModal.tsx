@@ -11,7 +11,7 @@ import type { ActionBody, CaseEvent, CaseView, MatterCondition } from '../../../
 import { useApiErrors } from '../../core/hooks/useApiErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { cached } from '../../core/utils/cached';
-import { formatTime } from '../../core/utils/time';
+import { cityInstant, cityWallTime, formatTime } from '../../core/utils/time';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { casesMessages } from '../cases.messages';
@@ -131,7 +131,11 @@ export function CaseActionModal({
       targetUnitId: action === 'dispatch' ? (kase.routing?.proposedUnitId ?? undefined) : undefined,
       matterCode: action === 'register' ? kase.matter?.code : undefined,
       conditionId: action === 'register' ? (kase.matter?.conditionId ?? undefined) : undefined,
-      deadline: action === 'approve_extension' && requested ? dayjs(requested) : undefined,
+      // Shown as the city's wall time, whatever the browser's zone.
+      deadline:
+        action === 'approve_extension' && requested
+          ? dayjs(`${cityWallTime(requested).date} ${cityWallTime(requested).time}`)
+          : undefined,
       verifyResult: action === 'verify' && kase.state === 'verifying' ? true : undefined,
       ...initialValues,
     });
@@ -178,7 +182,7 @@ export function CaseActionModal({
       body.targetUnitId = v.targetUnitId;
     }
     if (has('deadline') && v.deadline) {
-      body.deadline = v.deadline.format();
+      body.deadline = pickedInstant(v.deadline);
     }
     if (has('disposalMode')) {
       body.disposalMode = v.disposalMode;
@@ -402,7 +406,7 @@ export function CaseActionModal({
                 { required: isRequired('deadline'), message: t('form.deadlineRequired') },
                 {
                   validator: (_, v: Dayjs | undefined) =>
-                    !v || v.isAfter(dayjs())
+                    !v || Date.parse(pickedInstant(v)) > Date.now()
                       ? Promise.resolve()
                       : Promise.reject(new Error(t('form.deadlinePast'))),
                 },
@@ -458,4 +462,9 @@ export function CaseActionModal({
       </div>
     </Modal>
   );
+}
+
+/** A date and time picked in the console, read as the city's wall time. */
+function pickedInstant(v: Dayjs): string {
+  return cityInstant(v.format('YYYY-MM-DD'), v.format('HH:mm'));
 }

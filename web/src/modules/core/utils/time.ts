@@ -46,6 +46,51 @@ export function formatTime(iso: string | null | undefined): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
+/** Offset of the city's zone from UTC at an instant, in ms (wall time − UTC). */
+function zoneOffsetMs(timeZone: string, ms: number): number {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(ms))
+      .map((x) => [x.type, Number(x.value)]),
+  ) as Record<string, number>;
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
+  return wall - (ms - (ms % 1000));
+}
+
+/**
+ * The instant of a wall-clock time in the city's zone, as ISO-8601 (UTC): what a date or time
+ * picked in the console means, whatever the browser's zone. `date` is 'YYYY-MM-DD', `time`
+ * 'HH:mm' or 'HH:mm:ss.SSS'. Before the city's zone is known, the browser's zone is used.
+ */
+export function cityInstant(date: string, time = '00:00'): string {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [hms = '0:0:0', frac = '0'] = time.split('.');
+  const [h = 0, mi = 0, sec = 0] = hms.split(':').map(Number);
+  const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+  if (!displayTimeZone) {
+    return new Date(y, mo - 1, d, h, mi, sec, ms).toISOString();
+  }
+  const guess = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  // Twice: the offset at the answer may differ from the offset at the guess (DST changes).
+  const first = guess - zoneOffsetMs(displayTimeZone, guess);
+  return new Date(guess - zoneOffsetMs(displayTimeZone, first)).toISOString();
+}
+
+/** The city's date ('YYYY-MM-DD') and time ('HH:mm') of an instant. */
+export function cityWallTime(iso: string): { date: string; time: string } {
+  const [date = '', time = ''] = formatTime(iso).split(' ');
+  return { date, time };
+}
+
 /** Whole minutes from now until `iso` (negative once it has passed). */
 export function minutesUntil(iso: string, nowMs: number = Date.now()): number {
   return Math.round((Date.parse(iso) - nowMs) / 60_000);
