@@ -1,12 +1,9 @@
-import { EditOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Button,
   Empty,
   Flex,
   Form,
-  Modal,
   Table,
   Tag,
   Typography,
@@ -18,14 +15,15 @@ import { catalogApi } from '../../../api/catalog.api';
 import type { Limit, MatterCondition, StageLimit } from '../../../api/types';
 import { MatterPicker } from '../../cases/components/MatterPicker';
 import { coreMessages } from '../../core/core.messages';
-import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { clearCache } from '../../core/utils/cached';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { adminTimeMessages } from '../admin-time.messages';
 import { adminMessages } from '../admin.messages';
+import { useSave } from '../hooks/useSave';
 import { AdminSection } from './AdminSection';
+import { CrudSection } from './CrudSection';
 import { isValidLimit, LimitInput } from './LimitInput';
 
 const AREAS = ['A', 'B', 'C'] as const;
@@ -36,10 +34,8 @@ const URGENCIES = ['normal', 'urgent'] as const;
 function ConditionLimits() {
   const t = useT(adminTimeMessages);
   const ta = useT(adminMessages);
-  const tc = useT(coreMessages);
   const labels = useLabels();
   const [matter, setMatter] = useState<string | undefined>('06010');
-  const [editing, setEditing] = useState<MatterCondition | null>(null);
   const conditions = useResource(
     () => (matter ? catalogApi.conditions(matter) : Promise.resolve([])),
     [matter],
@@ -65,69 +61,28 @@ function ConditionLimits() {
         </Flex>
       ),
     },
-    {
-      title: ta('common.actions'),
-      key: 'actions',
-      width: 120,
-      render: (_, c) => (
-        <Button
-          size="small"
-          icon={<EditOutlined />}
-          onClick={() => setEditing(c)}
-          data-testid="limits-edit"
-        >
-          {t('limits.edit')}
-        </Button>
-      ),
-    },
   ];
   return (
-    <AdminSection
+    <CrudSection<MatterCondition>
       title={t('limits.conditions')}
       intro={t('limits.conditionsIntro')}
       testId="condition-limits"
-    >
-      <div style={{ maxWidth: 420 }}>
-        <MatterPicker value={matter} onChange={setMatter} testId="limits-matter" />
-      </div>
-      {conditions.error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={tc('error.load', { message: conditions.error.message })}
-        />
-      ) : null}
-      <Table<MatterCondition>
-        rowKey="id"
-        size="small"
-        loading={conditions.loading}
-        columns={columns}
-        dataSource={conditions.data ?? []}
-        pagination={false}
-        locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('limits.none')} />,
-        }}
-        scroll={{ x: 'max-content' }}
-        data-testid="conditions-table"
-      />
-      <Modal
-        open={editing !== null}
-        onCancel={() => setEditing(null)}
-        footer={null}
-        destroyOnHidden
-        title={editing ? t('limits.editTitle', { name: editing.name }) : ''}
-      >
-        {editing ? (
-          <ConditionLimitsForm
-            condition={editing}
-            onSaved={() => {
-              setEditing(null);
-              conditions.reload();
-            }}
-          />
-        ) : null}
-      </Modal>
-    </AdminSection>
+      toolbar={
+        <div style={{ maxWidth: 420 }}>
+          <MatterPicker value={matter} onChange={setMatter} testId="limits-matter" />
+        </div>
+      }
+      list={conditions}
+      rowKey="id"
+      columns={columns}
+      tableTestId="conditions-table"
+      pageSize={false}
+      emptyText={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('limits.none')} />}
+      editButton={{ label: t('limits.edit'), testId: 'limits-edit' }}
+      actionsWidth={120}
+      editor={{ in: 'modal', title: (c) => (c ? t('limits.editTitle', { name: c.name }) : '') }}
+      form={(c, onSaved) => (c ? <ConditionLimitsForm condition={c} onSaved={onSaved} /> : null)}
+    />
   );
 }
 
@@ -139,34 +94,19 @@ function ConditionLimitsForm({
   onSaved: () => void;
 }) {
   const t = useT(adminTimeMessages);
-  const ta = useT(adminMessages);
   const tc = useT(coreMessages);
   const labels = useLabels();
-  const { message } = App.useApp();
-  const errorText = useFeatureErrors(adminMessages);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const save = useSave();
   return (
     <Form<AreaLimits>
       layout="vertical"
       initialValues={condition.limits}
       data-testid="limits-form"
-      onFinish={(v) => {
-        setBusy(true);
-        setError(null);
-        adminApi
-          .putConditionLimits(condition.id, v)
-          .then(
-            () => {
-              void message.success(ta('common.saved'));
-              onSaved();
-            },
-            (err: unknown) => setError(errorText(err)),
-          )
-          .finally(() => setBusy(false));
-      }}
+      onFinish={(v) => save.run(() => adminApi.putConditionLimits(condition.id, v), onSaved)}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {save.error ? (
+        <Alert type="error" showIcon title={save.error} style={{ marginBottom: 12 }} />
+      ) : null}
       {AREAS.map((a) => (
         <Form.Item
           key={a}
@@ -185,7 +125,7 @@ function ConditionLimitsForm({
         </Form.Item>
       ))}
       <Flex justify="end">
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="limits-save">
+        <Button type="primary" htmlType="submit" loading={save.busy} data-testid="limits-save">
           {tc('common.save')}
         </Button>
       </Flex>
@@ -198,14 +138,10 @@ const keyOf = (stage: string, urgency: string, area: string) => `${stage}|${urge
 /** The city's stage limits as an editable grid. */
 function StageLimits() {
   const t = useT(adminTimeMessages);
-  const ta = useT(adminMessages);
   const labels = useLabels();
-  const { message } = App.useApp();
-  const errorText = useFeatureErrors(adminMessages);
   const stage = useResource(() => catalogApi.stageLimits(), []);
   const [draft, setDraft] = useState<Record<string, Limit>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const save = useSave();
   const stored = useMemo(
     () =>
       Object.fromEntries(
@@ -224,7 +160,7 @@ function StageLimits() {
   );
   const invalid = changed.some((k) => !isValidLimit(draft[k]));
 
-  const save = () => {
+  const saveChanged = () => {
     const items: StageLimit[] = changed.map((k) => {
       const [s, u, a] = k.split('|') as [
         StageLimit['stage'],
@@ -233,20 +169,14 @@ function StageLimits() {
       ];
       return { stage: s, urgency: u, areaClass: a, ...draft[k]! };
     });
-    setBusy(true);
-    setError(null);
-    adminApi
-      .putStageLimits(items)
-      .then(
-        () => {
-          void message.success(ta('common.saved'));
-          setDraft({});
-          clearCache();
-          stage.reload();
-        },
-        (err: unknown) => setError(errorText(err)),
-      )
-      .finally(() => setBusy(false));
+    save.run(
+      () => adminApi.putStageLimits(items),
+      () => {
+        setDraft({});
+        clearCache();
+        stage.reload();
+      },
+    );
   };
 
   return (
@@ -264,8 +194,8 @@ function StageLimits() {
           <Button
             type="primary"
             disabled={changed.length === 0 || invalid}
-            loading={busy}
-            onClick={save}
+            loading={save.busy}
+            onClick={saveChanged}
             data-testid="stage-save"
           >
             {t('stage.save')}
@@ -273,7 +203,7 @@ function StageLimits() {
         </Flex>
       }
     >
-      {error ? <Alert type="error" showIcon title={error} /> : null}
+      {save.error ? <Alert type="error" showIcon title={save.error} /> : null}
       <Table
         size="small"
         loading={stage.loading}

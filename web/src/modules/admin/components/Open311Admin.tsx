@@ -1,13 +1,6 @@
-import {
-  DeleteOutlined,
-  EditOutlined,
-  KeyOutlined,
-  PlusOutlined,
-  StopOutlined,
-} from '@ant-design/icons';
+import { KeyOutlined, StopOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Button,
   Flex,
   Form,
@@ -25,13 +18,15 @@ import { useState } from 'react';
 import { adminApi, type ApiKey, type Open311Service } from '../../../api/admin.api';
 import { MatterPicker } from '../../cases/components/MatterPicker';
 import { coreMessages } from '../../core/core.messages';
-import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { formatTime } from '../../core/utils/time';
 import { useT } from '../../i18n/hooks/useT';
 import { adminEvalMessages } from '../admin-eval.messages';
 import { adminMessages } from '../admin.messages';
+import { useRowAction } from '../hooks/useRowAction';
+import { useSave } from '../hooks/useSave';
 import { AdminSection } from './AdminSection';
+import { CrudSection } from './CrudSection';
 
 interface ServiceValues {
   matterCode: string;
@@ -51,12 +46,8 @@ function ServiceForm({
   onSaved: () => void;
 }) {
   const t = useT(adminEvalMessages);
-  const ta = useT(adminMessages);
   const tc = useT(coreMessages);
-  const { message } = App.useApp();
-  const errorText = useFeatureErrors(adminMessages);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const save = useSave();
   return (
     <Form<ServiceValues>
       layout="vertical"
@@ -74,29 +65,24 @@ function ServiceForm({
             }
           : { enabled: true }
       }
-      onFinish={(v) => {
-        setBusy(true);
-        setError(null);
-        adminApi
-          .putService(v.matterCode, {
-            name: v.name?.trim() || undefined,
-            nameEn: v.nameEn?.trim() || null,
-            group: v.group?.trim() || undefined,
-            description: v.description?.trim() ?? undefined,
-            sort: v.sort ?? undefined,
-            enabled: v.enabled,
-          })
-          .then(
-            () => {
-              void message.success(ta('common.saved'));
-              onSaved();
-            },
-            (err: unknown) => setError(errorText(err)),
-          )
-          .finally(() => setBusy(false));
-      }}
+      onFinish={(v) =>
+        save.run(
+          () =>
+            adminApi.putService(v.matterCode, {
+              name: v.name?.trim() || undefined,
+              nameEn: v.nameEn?.trim() || null,
+              group: v.group?.trim() || undefined,
+              description: v.description?.trim() ?? undefined,
+              sort: v.sort ?? undefined,
+              enabled: v.enabled,
+            }),
+          onSaved,
+        )
+      }
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {save.error ? (
+        <Alert type="error" showIcon title={save.error} style={{ marginBottom: 12 }} />
+      ) : null}
       <Form.Item
         name="matterCode"
         label={t('o311.matter')}
@@ -125,7 +111,7 @@ function ServiceForm({
         </Form.Item>
       </Flex>
       <Flex justify="end">
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="service-save">
+        <Button type="primary" htmlType="submit" loading={save.busy} data-testid="service-save">
           {tc('common.save')}
         </Button>
       </Flex>
@@ -136,18 +122,8 @@ function ServiceForm({
 function Services() {
   const t = useT(adminEvalMessages);
   const ta = useT(adminMessages);
-  const tc = useT(coreMessages);
-  const { message } = App.useApp();
-  const errorText = useFeatureErrors(adminMessages);
   const services = useResource((signal) => adminApi.services(signal), []);
-  const [editing, setEditing] = useState<Open311Service | 'new' | null>(null);
-  const act = (p: Promise<unknown>, done: string) =>
-    p
-      .then(
-        () => void message.success(done),
-        (err: unknown) => void message.error(errorText(err)),
-      )
-      .finally(services.reload);
+  const act = useRowAction(services.reload);
   const columns: TableColumnsType<Open311Service> = [
     { title: t('o311.matter'), dataIndex: 'matterCode', width: 90 },
     { title: t('o311.name'), dataIndex: 'name' },
@@ -163,80 +139,32 @@ function Services() {
           size="small"
           checked={on}
           onChange={(v) =>
-            void act(adminApi.putService(s.matterCode, { enabled: v }), ta('common.saved'))
+            act(adminApi.putService(s.matterCode, { enabled: v }), ta('common.saved'))
           }
         />
       ),
     },
-    {
-      title: ta('common.actions'),
-      key: 'actions',
-      width: 170,
-      render: (_, s) => (
-        <Flex gap={6}>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)}>
-            {ta('common.edit')}
-          </Button>
-          <Popconfirm
-            title={t('o311.deleteConfirm')}
-            onConfirm={() => void act(adminApi.deleteService(s.matterCode), ta('common.deleted'))}
-          >
-            <Button size="small" danger icon={<DeleteOutlined />}>
-              {tc('common.delete')}
-            </Button>
-          </Popconfirm>
-        </Flex>
-      ),
-    },
   ];
   return (
-    <AdminSection
+    <CrudSection<Open311Service>
       title={t('o311.services')}
       intro={t('o311.servicesIntro')}
       testId="open311-services"
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          {t('o311.add')}
-        </Button>
-      }
-    >
-      <Table<Open311Service>
-        rowKey="matterCode"
-        size="small"
-        loading={services.loading}
-        columns={columns}
-        dataSource={services.data ?? []}
-        pagination={{
-          pageSize: 10,
-          showSizeChanger: false,
-          showTotal: (n) => tc('common.total', { n }),
-        }}
-        scroll={{ x: 'max-content' }}
-      />
-      <Modal
-        open={editing !== null}
-        onCancel={() => setEditing(null)}
-        footer={null}
-        destroyOnHidden
-        title={
-          editing === 'new'
-            ? t('o311.addTitle')
-            : editing
-              ? t('o311.editTitle', { code: editing.matterCode })
-              : ''
-        }
-      >
-        {editing ? (
-          <ServiceForm
-            service={editing === 'new' ? null : editing}
-            onSaved={() => {
-              setEditing(null);
-              services.reload();
-            }}
-          />
-        ) : null}
-      </Modal>
-    </AdminSection>
+      newButton={{ label: t('o311.add') }}
+      list={services}
+      rowKey="matterCode"
+      columns={columns}
+      pageSize={10}
+      remove={{
+        confirm: t('o311.deleteConfirm'),
+        call: (s) => adminApi.deleteService(s.matterCode),
+      }}
+      editor={{
+        in: 'modal',
+        title: (s) => (s ? t('o311.editTitle', { code: s.matterCode }) : t('o311.addTitle')),
+      }}
+      form={(s, onSaved) => <ServiceForm service={s} onSaved={onSaved} />}
+    />
   );
 }
 
@@ -244,22 +172,12 @@ function Keys() {
   const t = useT(adminEvalMessages);
   const ta = useT(adminMessages);
   const tc = useT(coreMessages);
-  const { message } = App.useApp();
-  const errorText = useFeatureErrors(adminMessages);
   const keys = useResource((signal) => adminApi.keys(signal), []);
+  const act = useRowAction(keys.reload);
+  const save = useSave();
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // The new key, held only until the dialog is closed.
   const [issued, setIssued] = useState<{ name: string; key: string } | null>(null);
-  const revoke = (k: ApiKey) =>
-    adminApi
-      .revokeKey(k.id)
-      .then(
-        () => void message.success(t('o311.revoked')),
-        (err: unknown) => void message.error(errorText(err)),
-      )
-      .finally(keys.reload);
   const columns: TableColumnsType<ApiKey> = [
     { title: t('o311.keyName'), dataIndex: 'name' },
     {
@@ -292,7 +210,10 @@ function Keys() {
       width: 100,
       render: (_, k) =>
         k.revokedAt ? null : (
-          <Popconfirm title={t('o311.revokeConfirm')} onConfirm={() => void revoke(k)}>
+          <Popconfirm
+            title={t('o311.revokeConfirm')}
+            onConfirm={() => act(adminApi.revokeKey(k.id), t('o311.revoked'))}
+          >
             <Button size="small" danger icon={<StopOutlined />}>
               {t('o311.revoke')}
             </Button>
@@ -336,24 +257,20 @@ function Keys() {
         <Form<{ name: string }>
           layout="vertical"
           data-testid="key-form"
-          onFinish={(v) => {
-            setBusy(true);
-            setError(null);
-            adminApi
-              .createKey(v.name.trim())
-              .then(
-                (k) => {
-                  setCreating(false);
-                  setIssued({ name: k.name, key: k.key });
-                  keys.reload();
-                },
-                (err: unknown) => setError(errorText(err)),
-              )
-              .finally(() => setBusy(false));
-          }}
+          onFinish={(v) =>
+            save.run(
+              () => adminApi.createKey(v.name.trim()),
+              (k) => {
+                setCreating(false);
+                setIssued({ name: k.name, key: k.key });
+                keys.reload();
+              },
+              null,
+            )
+          }
         >
-          {error ? (
-            <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />
+          {save.error ? (
+            <Alert type="error" showIcon title={save.error} style={{ marginBottom: 12 }} />
           ) : null}
           <Form.Item
             name="name"
@@ -365,7 +282,7 @@ function Keys() {
             <Input maxLength={100} data-testid="key-name" />
           </Form.Item>
           <Flex justify="end">
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="key-create">
+            <Button type="primary" htmlType="submit" loading={save.busy} data-testid="key-create">
               {tc('common.confirm')}
             </Button>
           </Flex>

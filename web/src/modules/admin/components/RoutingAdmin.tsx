@@ -1,28 +1,9 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Radio,
-  Select,
-  Table,
-  TreeSelect,
-  type TableColumnsType,
-} from 'antd';
-import { useMemo, useState } from 'react';
+import { Form, Input, InputNumber, Radio, Select, TreeSelect, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import { adminApi, type RoutingRuleBody } from '../../../api/admin.api';
 import { routingApi } from '../../../api/routing.api';
 import type { RoutingRule } from '../../../api/types';
 import { MatterPicker } from '../../cases/components/MatterPicker';
-import { coreMessages } from '../../core/core.messages';
-import { useApiErrors } from '../../core/hooks/useApiErrors';
-import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
@@ -33,7 +14,8 @@ import { useUnits } from '../../reference/hooks/useUnits';
 import { adminSpaceMessages } from '../admin-space.messages';
 import { adminMessages } from '../admin.messages';
 import { regionTreeOptions } from '../utils/regionOptions';
-import { AdminSection } from './AdminSection';
+import { CrudForm } from './CrudForm';
+import { CrudSection } from './CrudSection';
 
 interface RuleValues {
   what: 'matter' | 'major' | 'any';
@@ -50,25 +32,11 @@ interface RuleValues {
 export function RoutingAdmin() {
   const t = useT(adminSpaceMessages);
   const ta = useT(adminMessages);
-  const tc = useT(coreMessages);
   const labels = useLabels();
   const matters = useMatters();
   const regions = useRegions();
   const units = useUnits();
-  const { message } = App.useApp();
-  const errorText = useFeatureErrors(adminMessages);
-  const [editing, setEditing] = useState<RoutingRule | 'new' | null>(null);
   const rules = useResource(() => routingApi.rules(), []);
-
-  const remove = async (r: RoutingRule) => {
-    try {
-      await adminApi.deleteRule(r.id);
-      void message.success(ta('common.deleted'));
-    } catch (err) {
-      void message.error(errorText(err));
-    }
-    rules.reload();
-  };
 
   const columns: TableColumnsType<RoutingRule> = [
     {
@@ -100,97 +68,40 @@ export function RoutingAdmin() {
       sorter: (a, b) => a.priority - b.priority,
     },
     { title: t('routing.note'), dataIndex: 'note', responsive: ['lg'] },
-    {
-      title: ta('common.actions'),
-      key: 'actions',
-      width: 170,
-      render: (_, r) => (
-        <Flex gap={6}>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)}>
-            {ta('common.edit')}
-          </Button>
-          <Popconfirm title={t('routing.deleteConfirm')} onConfirm={() => void remove(r)}>
-            <Button size="small" danger icon={<DeleteOutlined />}>
-              {tc('common.delete')}
-            </Button>
-          </Popconfirm>
-        </Flex>
-      ),
-    },
   ];
 
   return (
-    <AdminSection
+    <CrudSection<RoutingRule>
       intro={t('routing.intro')}
       testId="admin-routing"
-      extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing('new')}
-          data-testid="rule-new"
-        >
-          {t('routing.new')}
-        </Button>
-      }
-    >
-      {rules.error ? (
-        <Alert type="error" showIcon title={tc('error.load', { message: rules.error.message })} />
-      ) : null}
-      <Table<RoutingRule>
-        rowKey="id"
-        size="small"
-        loading={rules.loading}
-        columns={columns}
-        dataSource={rules.data ?? []}
-        pagination={{
-          pageSize: 20,
-          showSizeChanger: false,
-          showTotal: (n) => tc('common.total', { n }),
-        }}
-        scroll={{ x: 'max-content' }}
-        data-testid="rules-table"
-      />
-      <Modal
-        open={editing !== null}
-        onCancel={() => setEditing(null)}
-        footer={null}
-        destroyOnHidden
-        title={editing === 'new' ? t('routing.new') : t('routing.edit')}
-        width={560}
-      >
-        {editing ? (
-          <RuleForm
-            rule={editing === 'new' ? null : editing}
-            onSaved={() => {
-              setEditing(null);
-              rules.reload();
-            }}
-          />
-        ) : null}
-      </Modal>
-    </AdminSection>
+      newButton={{ label: t('routing.new'), testId: 'rule-new' }}
+      list={rules}
+      rowKey="id"
+      columns={columns}
+      tableTestId="rules-table"
+      remove={{ confirm: t('routing.deleteConfirm'), call: (r) => adminApi.deleteRule(r.id) }}
+      editor={{
+        in: 'modal',
+        width: 560,
+        title: (r) => (r ? t('routing.edit') : t('routing.new')),
+      }}
+      form={(r, onSaved) => <RuleForm rule={r} onSaved={onSaved} />}
+    />
   );
 }
 
 function RuleForm({ rule, onSaved }: { rule: RoutingRule | null; onSaved: () => void }) {
   const t = useT(adminSpaceMessages);
   const ta = useT(adminMessages);
-  const tc = useT(coreMessages);
   const labels = useLabels();
   const matters = useMatters();
   const units = useUnits();
   const { tree } = useRegionTree();
-  const { message } = App.useApp();
-  const errorText = useFeatureErrors(adminMessages);
-  const { fieldErrors } = useApiErrors();
   const [form] = Form.useForm<RuleValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const what = Form.useWatch('what', form);
   const treeData = useMemo(() => regionTreeOptions(tree), [tree]);
 
-  const handleFinish = async (v: RuleValues) => {
+  const save = (v: RuleValues) => {
     const body: RoutingRuleBody = {
       matterCode: v.what === 'matter' ? (v.matterCode ?? null) : null,
       majorCode: v.what === 'major' ? (v.majorCode ?? null) : null,
@@ -200,30 +111,12 @@ function RuleForm({ rule, onSaved }: { rule: RoutingRule | null; onSaved: () => 
       priority: v.priority,
       note: v.note?.trim() || null,
     };
-    setBusy(true);
-    setError(null);
-    try {
-      if (rule) {
-        await adminApi.updateRule(rule.id, body);
-      } else {
-        await adminApi.createRule(body);
-      }
-      void message.success(ta('common.saved'));
-      onSaved();
-    } catch (err) {
-      setError(errorText(err));
-      form.setFields(fieldErrors(err) as Parameters<typeof form.setFields>[0]);
-    } finally {
-      setBusy(false);
-    }
+    return rule ? adminApi.updateRule(rule.id, body) : adminApi.createRule(body);
   };
 
   return (
-    <Form<RuleValues>
+    <CrudForm<RuleValues>
       form={form}
-      layout="vertical"
-      onFinish={(v) => void handleFinish(v)}
-      data-testid="rule-form"
       initialValues={
         rule
           ? {
@@ -238,16 +131,11 @@ function RuleForm({ rule, onSaved }: { rule: RoutingRule | null; onSaved: () => 
             }
           : { what: 'matter', priority: 100 }
       }
+      onSave={save}
+      onSaved={onSaved}
+      testId="rule-form"
+      saveTestId="rule-save"
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={ta('common.failed')}
-          description={error}
-          style={{ marginBottom: 12 }}
-        />
-      ) : null}
       <Form.Item name="what" label={t('routing.what')}>
         <Radio.Group
           optionType="button"
@@ -321,11 +209,6 @@ function RuleForm({ rule, onSaved }: { rule: RoutingRule | null; onSaved: () => 
       <Form.Item name="note" label={t('routing.note')} rules={[{ max: 200 }]}>
         <Input maxLength={200} />
       </Form.Item>
-      <Flex justify="end">
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="rule-save">
-          {tc('common.save')}
-        </Button>
-      </Flex>
-    </Form>
+    </CrudForm>
   );
 }

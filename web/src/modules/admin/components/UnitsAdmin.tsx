@@ -1,27 +1,9 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Drawer,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Select,
-  Switch,
-  Table,
-  Tag,
-  TreeSelect,
-  type TableColumnsType,
-} from 'antd';
-import { useMemo, useState } from 'react';
+import { Flex, Form, Input, Select, Switch, Tag, TreeSelect, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import { adminApi, type UnitKind } from '../../../api/admin.api';
 import { orgApi } from '../../../api/org.api';
 import type { OrgUnit } from '../../../api/types';
 import { coreMessages } from '../../core/core.messages';
-import { useApiErrors } from '../../core/hooks/useApiErrors';
-import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { clearCache } from '../../core/utils/cached';
 import { useLocale } from '../../i18n/hooks/useLocale';
@@ -32,7 +14,8 @@ import { useRegionTree } from '../../reference/hooks/useRegionTree';
 import { adminOrgMessages } from '../admin-org.messages';
 import { adminMessages } from '../admin.messages';
 import { regionTreeOptions } from '../utils/regionOptions';
-import { AdminSection } from './AdminSection';
+import { CrudForm } from './CrudForm';
+import { CrudSection } from './CrudSection';
 
 const KINDS: readonly UnitKind[] = ['bureau', 'centre', 'handling_unit', 'street_office'];
 const CODE = /^[A-Za-z0-9_-]{2,32}$/;
@@ -54,12 +37,9 @@ interface UnitValues {
 export function UnitsAdmin() {
   const t = useT(adminOrgMessages);
   const ta = useT(adminMessages);
-  const tc = useT(coreMessages);
   const { locale } = useLocale();
   const regions = useRegions();
   const matters = useMatters();
-  const screens = Grid.useBreakpoint();
-  const [editing, setEditing] = useState<OrgUnit | 'new' | null>(null);
   // Read fresh here (not the session's cached list), and reloaded after each change.
   const units = useResource(() => orgApi.units(), []);
   const byId = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u])), [units.data]);
@@ -101,85 +81,27 @@ export function UnitsAdmin() {
         </Flex>
       ),
     },
-    {
-      title: ta('common.status'),
-      dataIndex: 'active',
-      width: 80,
-      render: (a: boolean) => (
-        <Tag color={a ? 'green' : 'default'}>{a ? ta('common.active') : ta('common.inactive')}</Tag>
-      ),
-    },
-    {
-      title: ta('common.actions'),
-      key: 'actions',
-      width: 90,
-      render: (_, u) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>
-          {ta('common.edit')}
-        </Button>
-      ),
-    },
   ];
 
   return (
-    <AdminSection
+    <CrudSection<OrgUnit>
       intro={t('units.intro')}
       testId="admin-units"
-      extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing('new')}
-          data-testid="unit-new"
-        >
-          {t('units.new')}
-        </Button>
-      }
-    >
-      {units.error ? (
-        <Alert type="error" showIcon title={tc('error.load', { message: units.error.message })} />
-      ) : null}
-      <Table<OrgUnit>
-        rowKey="id"
-        size="small"
-        loading={units.loading}
-        columns={columns}
-        dataSource={units.data ?? []}
-        pagination={{
-          pageSize: 20,
-          showSizeChanger: false,
-          showTotal: (n) => tc('common.total', { n }),
-        }}
-        scroll={{ x: 'max-content' }}
-        data-testid="units-table"
-      />
-      <Drawer
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-        size={screens.md ? 520 : '100%'}
-        destroyOnHidden
-        title={
-          editing === 'new'
-            ? t('units.new')
-            : editing
-              ? t('units.edit', { name: nameOf(editing) })
-              : ''
-        }
-      >
-        {editing ? (
-          <UnitForm
-            unit={editing === 'new' ? null : editing}
-            units={units.data ?? []}
-            onSaved={() => {
-              setEditing(null);
-              // Every workspace's unit names come from the session cache: refresh it.
-              clearCache();
-              units.reload();
-            }}
-          />
-        ) : null}
-      </Drawer>
-    </AdminSection>
+      newButton={{ label: t('units.new'), testId: 'unit-new' }}
+      list={units}
+      rowKey="id"
+      columns={columns}
+      tableTestId="units-table"
+      activeColumn
+      editor={{
+        in: 'drawer',
+        width: 520,
+        title: (u) => (u ? t('units.edit', { name: nameOf(u) }) : t('units.new')),
+      }}
+      form={(u, onSaved) => <UnitForm unit={u} units={units.data ?? []} onSaved={onSaved} />}
+      // Every workspace's unit names come from the session cache: refresh it.
+      onSaved={clearCache}
+    />
   );
 }
 
@@ -197,17 +119,10 @@ function UnitForm({
   const tc = useT(coreMessages);
   const matters = useMatters();
   const { tree } = useRegionTree();
-  const { message } = App.useApp();
-  const errorText = useFeatureErrors(adminMessages);
-  const { fieldErrors } = useApiErrors();
   const [form] = Form.useForm<UnitValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const treeData = useMemo(() => regionTreeOptions(tree), [tree]);
 
-  const handleFinish = async (v: UnitValues) => {
-    setBusy(true);
-    setError(null);
+  const save = (v: UnitValues) => {
     const body = {
       name: v.name.trim(),
       nameEn: v.nameEn?.trim() || null,
@@ -217,27 +132,14 @@ function UnitForm({
       matterMajors: v.matterMajors,
       phone: v.phone?.trim() || null,
     };
-    try {
-      if (unit) {
-        await adminApi.updateUnit(unit.id, { ...body, active: v.active });
-      } else {
-        await adminApi.createUnit({ ...body, code: v.code.trim() });
-      }
-      void message.success(ta('common.saved'));
-      onSaved();
-    } catch (err) {
-      setError(errorText(err));
-      form.setFields(fieldErrors(err) as Parameters<typeof form.setFields>[0]);
-    } finally {
-      setBusy(false);
-    }
+    return unit
+      ? adminApi.updateUnit(unit.id, { ...body, active: v.active })
+      : adminApi.createUnit({ ...body, code: v.code.trim() });
   };
 
   return (
-    <Form<UnitValues>
+    <CrudForm<UnitValues>
       form={form}
-      layout="vertical"
-      onFinish={(v) => void handleFinish(v)}
       initialValues={
         unit
           ? {
@@ -253,17 +155,11 @@ function UnitForm({
             }
           : { kind: 'handling_unit', matterMajors: [], active: true }
       }
-      data-testid="unit-form"
+      onSave={save}
+      onSaved={onSaved}
+      testId="unit-form"
+      saveTestId="unit-save"
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={ta('common.failed')}
-          description={error}
-          style={{ marginBottom: 12 }}
-        />
-      ) : null}
       <Form.Item
         name="code"
         label={t('units.code')}
@@ -315,11 +211,6 @@ function UnitForm({
           <Switch />
         </Form.Item>
       ) : null}
-      <Flex justify="end">
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="unit-save">
-          {tc('common.save')}
-        </Button>
-      </Flex>
-    </Form>
+    </CrudForm>
   );
 }

@@ -1,17 +1,10 @@
 import { ROLES, SCOPE_LEVELS, type Role, type ScopeLevel } from '@common/roles';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  Alert,
-  App,
-  Button,
-  Drawer,
   Flex,
   Form,
-  Grid,
   Input,
   Select,
   Switch,
-  Table,
   Tag,
   TreeSelect,
   Typography,
@@ -24,10 +17,8 @@ import {
   type CreateUserBody,
   type UpdateUserBody,
 } from '../../../api/admin.api';
-import { useApiErrors } from '../../core/hooks/useApiErrors';
-import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
+import type { FieldPath } from '../../core/hooks/useApiErrors';
 import { useResource } from '../../core/hooks/useResource';
-import { coreMessages } from '../../core/core.messages';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { useRegions } from '../../reference/hooks/useRegions';
@@ -36,7 +27,8 @@ import { useUnits } from '../../reference/hooks/useUnits';
 import { adminOrgMessages } from '../admin-org.messages';
 import { adminMessages } from '../admin.messages';
 import { parseGridCodes, regionTreeOptions } from '../utils/regionOptions';
-import { AdminSection } from './AdminSection';
+import { CrudForm } from './CrudForm';
+import { CrudSection } from './CrudSection';
 
 interface UserValues {
   username: string;
@@ -54,18 +46,22 @@ interface UserValues {
 
 const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
 const PHONE = /^[0-9+\- ]{5,20}$/;
+/** The server's paths of the fields the form names otherwise. */
+const RENAME: Readonly<Record<string, FieldPath>> = {
+  'scope.regionId': ['regionId'],
+  'scope.unitId': ['scopeUnitId'],
+  'scope.level': ['level'],
+  inspectorGrids: ['grids'],
+};
 
 /** Users: roles, unit, jurisdiction scope and (inspectors) grids; create, change, deactivate. */
 export function UsersAdmin() {
   const t = useT(adminOrgMessages);
   const ta = useT(adminMessages);
-  const tc = useT(coreMessages);
   const labels = useLabels();
   const units = useUnits();
   const regions = useRegions();
-  const screens = Grid.useBreakpoint();
   const [role, setRole] = useState<Role | undefined>();
-  const [editing, setEditing] = useState<AdminUser | 'new' | null>(null);
   const users = useResource((signal) => adminApi.users({ role }, signal), [role]);
 
   const columns: TableColumnsType<AdminUser> = [
@@ -100,111 +96,46 @@ export function UsersAdmin() {
         }`,
     },
     { title: t('users.phone'), dataIndex: 'phone', responsive: ['xl'] },
-    {
-      title: ta('common.status'),
-      dataIndex: 'active',
-      width: 80,
-      render: (a: boolean) => (
-        <Tag color={a ? 'green' : 'default'}>{a ? ta('common.active') : ta('common.inactive')}</Tag>
-      ),
-    },
-    {
-      title: ta('common.actions'),
-      key: 'actions',
-      width: 90,
-      render: (_, u) => (
-        <Button
-          size="small"
-          icon={<EditOutlined />}
-          onClick={() => setEditing(u)}
-          data-testid="user-edit"
-        >
-          {ta('common.edit')}
-        </Button>
-      ),
-    },
   ];
 
   return (
-    <AdminSection
+    <CrudSection<AdminUser>
       intro={t('users.intro')}
       testId="admin-users"
-      extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing('new')}
-          data-testid="user-new"
-        >
-          {t('users.new')}
-        </Button>
+      newButton={{ label: t('users.new'), testId: 'user-new' }}
+      toolbar={
+        <Select
+          allowClear
+          placeholder={t('users.filterRole')}
+          value={role}
+          onChange={setRole}
+          options={ROLES.map((r) => ({ value: r, label: labels.role(r) }))}
+          style={{ width: 220, maxWidth: '100%' }}
+        />
       }
-    >
-      <Select
-        allowClear
-        placeholder={t('users.filterRole')}
-        value={role}
-        onChange={setRole}
-        options={ROLES.map((r) => ({ value: r, label: labels.role(r) }))}
-        style={{ width: 220, maxWidth: '100%' }}
-      />
-      {users.error ? (
-        <Alert type="error" showIcon title={tc('error.load', { message: users.error.message })} />
-      ) : null}
-      <Table<AdminUser>
-        rowKey="id"
-        size="small"
-        loading={users.loading}
-        columns={columns}
-        dataSource={users.data ?? []}
-        pagination={{
-          pageSize: 20,
-          showSizeChanger: false,
-          showTotal: (n) => tc('common.total', { n }),
-        }}
-        scroll={{ x: 'max-content' }}
-        data-testid="users-table"
-      />
-      <Drawer
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-        size={screens.md ? 560 : '100%'}
-        destroyOnHidden
-        title={
-          editing === 'new'
-            ? t('users.new')
-            : editing
-              ? t('users.edit', { name: editing.displayName })
-              : ''
-        }
-      >
-        {editing ? (
-          <UserForm
-            user={editing === 'new' ? null : editing}
-            onSaved={() => {
-              setEditing(null);
-              users.reload();
-            }}
-          />
-        ) : null}
-      </Drawer>
-    </AdminSection>
+      list={users}
+      rowKey="id"
+      columns={columns}
+      tableTestId="users-table"
+      activeColumn
+      editButton={{ testId: 'user-edit' }}
+      editor={{
+        in: 'drawer',
+        width: 560,
+        title: (u) => (u ? t('users.edit', { name: u.displayName }) : t('users.new')),
+      }}
+      form={(u, onSaved) => <UserForm user={u} onSaved={onSaved} />}
+    />
   );
 }
 
 function UserForm({ user, onSaved }: { user: AdminUser | null; onSaved: () => void }) {
   const t = useT(adminOrgMessages);
   const ta = useT(adminMessages);
-  const tc = useT(coreMessages);
   const labels = useLabels();
   const units = useUnits();
   const { tree } = useRegionTree();
-  const { message } = App.useApp();
-  const errorText = useFeatureErrors(adminMessages);
-  const { fieldErrors } = useApiErrors();
   const [form] = Form.useForm<UserValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const level = Form.useWatch('level', form);
   const roles = Form.useWatch('roles', form);
   const grids = Form.useWatch('grids', form);
@@ -235,9 +166,7 @@ function UserForm({ user, onSaved }: { user: AdminUser | null; onSaved: () => vo
       }
     : { roles: [], level: 'city', active: true };
 
-  const handleFinish = async (v: UserValues) => {
-    setBusy(true);
-    setError(null);
+  const save = (v: UserValues) => {
     const scope = {
       level: v.level,
       regionId: v.level === 'district' || v.level === 'street' ? (v.regionId ?? null) : null,
@@ -246,71 +175,54 @@ function UserForm({ user, onSaved }: { user: AdminUser | null; onSaved: () => vo
     const inspectorGrids = v.roles.includes('inspector')
       ? parseGridCodes(v.grids ?? '').codes
       : undefined;
-    try {
-      if (user) {
-        const body: UpdateUserBody = {
-          displayName: v.displayName.trim(),
-          roles: v.roles,
-          unitId: v.unitId ?? null,
-          scope,
-          phone: v.phone?.trim() || null,
-          active: v.active,
-          inspectorGrids,
-        };
-        if (v.password) {
-          body.password = v.password;
-        }
-        await adminApi.updateUser(user.id, body);
-        void message.success(ta('common.saved'));
-      } else {
-        const body: CreateUserBody = {
-          username: v.username.trim(),
-          displayName: v.displayName.trim(),
-          password: v.password ?? '',
-          roles: v.roles,
-          unitId: v.unitId ?? null,
-          scope,
-          phone: v.phone?.trim() || null,
-          inspectorGrids,
-        };
-        await adminApi.createUser(body);
-        void message.success(t('users.created', { name: body.displayName }));
+    if (user) {
+      const body: UpdateUserBody = {
+        displayName: v.displayName.trim(),
+        roles: v.roles,
+        unitId: v.unitId ?? null,
+        scope,
+        phone: v.phone?.trim() || null,
+        active: v.active,
+        inspectorGrids,
+      };
+      if (v.password) {
+        body.password = v.password;
       }
-      onSaved();
-    } catch (err) {
-      setError(errorText(err));
-      form.setFields(
-        fieldErrors(err, {
-          'scope.regionId': ['regionId'],
-          'scope.unitId': ['scopeUnitId'],
-          'scope.level': ['level'],
-          inspectorGrids: ['grids'],
-        }) as Parameters<typeof form.setFields>[0],
-      );
-    } finally {
-      setBusy(false);
+      return adminApi.updateUser(user.id, body);
     }
+    const body: CreateUserBody = {
+      username: v.username.trim(),
+      displayName: v.displayName.trim(),
+      password: v.password ?? '',
+      roles: v.roles,
+      unitId: v.unitId ?? null,
+      scope,
+      phone: v.phone?.trim() || null,
+      inspectorGrids,
+    };
+    return adminApi.createUser(body);
   };
 
   return (
-    <Form<UserValues>
+    <CrudForm<UserValues>
       form={form}
-      layout="vertical"
       initialValues={initial}
-      onFinish={(v) => void handleFinish(v)}
-      data-testid="user-form"
+      onSave={save}
+      savedText={user ? undefined : (v) => t('users.created', { name: v.displayName.trim() })}
+      onSaved={onSaved}
+      rename={RENAME}
+      testId="user-form"
+      saveTestId="user-save"
+      errorTestId="user-error"
       scrollToFirstError
+      footer={
+        <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
+          {roles?.includes('inspector')
+            ? t('users.gridCount', { n: parseGridCodes(grids ?? '').codes.length })
+            : ''}
+        </Typography.Text>
+      }
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={ta('common.failed')}
-          description={error}
-          style={{ marginBottom: 12 }}
-          data-testid="user-error"
-        />
-      ) : null}
       <Form.Item
         name="username"
         label={t('users.username')}
@@ -417,16 +329,6 @@ function UserForm({ user, onSaved }: { user: AdminUser | null; onSaved: () => vo
           <Switch />
         </Form.Item>
       ) : null}
-      <Flex justify="end" gap={8}>
-        <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
-          {roles?.includes('inspector')
-            ? t('users.gridCount', { n: parseGridCodes(grids ?? '').codes.length })
-            : ''}
-        </Typography.Text>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="user-save">
-          {tc('common.save')}
-        </Button>
-      </Flex>
-    </Form>
+    </CrudForm>
   );
 }
