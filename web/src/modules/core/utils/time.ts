@@ -18,6 +18,7 @@ export function setDisplayTimeZone(timeZone: string | undefined): void {
           day: '2-digit',
           hour: '2-digit',
           minute: '2-digit',
+          second: '2-digit',
           hourCycle: 'h23',
         })
       : null;
@@ -47,20 +48,9 @@ export function formatTime(iso: string | null | undefined): string {
 }
 
 /** Offset of the city's zone from UTC at an instant, in ms (wall time − UTC). */
-function zoneOffsetMs(timeZone: string, ms: number): number {
+function zoneOffsetMs(zone: Intl.DateTimeFormat, ms: number): number {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(ms))
-      .map((x) => [x.type, Number(x.value)]),
+    zone.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]),
   ) as Record<string, number>;
   const wall = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
   return wall - (ms - (ms % 1000));
@@ -76,13 +66,13 @@ export function cityInstant(date: string, time = '00:00'): string {
   const [hms = '0:0:0', frac = '0'] = time.split('.');
   const [h = 0, mi = 0, sec = 0] = hms.split(':').map(Number);
   const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-  if (!displayTimeZone) {
+  if (!formatter) {
     return new Date(y, mo - 1, d, h, mi, sec, ms).toISOString();
   }
   const guess = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
   // Twice: the offset at the answer may differ from the offset at the guess (DST changes).
-  const first = guess - zoneOffsetMs(displayTimeZone, guess);
-  return new Date(guess - zoneOffsetMs(displayTimeZone, first)).toISOString();
+  const first = guess - zoneOffsetMs(formatter, guess);
+  return new Date(guess - zoneOffsetMs(formatter, first)).toISOString();
 }
 
 /** The city's date ('YYYY-MM-DD') and time ('HH:mm') of an instant. */
