@@ -11,7 +11,7 @@ import type { ActionBody, CaseEvent, CaseView, MatterCondition } from '../../../
 import { useApiErrors } from '../../core/hooks/useApiErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { cached } from '../../core/utils/cached';
-import { cityInstant, cityWallTime, formatTime } from '../../core/utils/time';
+import { cityInstant, formatTime } from '../../core/utils/time';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { casesMessages } from '../cases.messages';
@@ -133,9 +133,7 @@ export function CaseActionModal({
       conditionId: action === 'register' ? (kase.matter?.conditionId ?? undefined) : undefined,
       // Shown as the city's wall time, whatever the browser's zone.
       deadline:
-        action === 'approve_extension' && requested
-          ? dayjs(`${cityWallTime(requested).date} ${cityWallTime(requested).time}`)
-          : undefined,
+        action === 'approve_extension' && requested ? dayjs(formatTime(requested)) : undefined,
       verifyResult: action === 'verify' && kase.state === 'verifying' ? true : undefined,
       ...initialValues,
     });
