@@ -6,6 +6,7 @@ import {
   type Kysely,
   type SqlBool,
 } from 'kysely';
+import { chunks } from '../../db/chunks';
 import type { Database } from '../../db/database';
 import type { ActorScope } from '../auth/actor';
 import type { CaseEventRow, CaseRow, CaseUpdate, NewCaseEventRow, NewCaseRow } from './cases.table';
@@ -82,11 +83,8 @@ export const casesRepository = {
   },
 
   async insertEvents(db: Q, rows: readonly NewCaseEventRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 200) {
-      await db
-        .insertInto('case_event')
-        .values(rows.slice(i, i + 200))
-        .execute();
+    for (const part of chunks(rows)) {
+      await db.insertInto('case_event').values(part).execute();
     }
   },
 
@@ -289,8 +287,7 @@ export const casesRepository = {
     rows: readonly Insertable<Database['case_notice']>[],
   ): Promise<Set<string>> {
     const out = new Set<string>();
-    for (let i = 0; i < rows.length; i += 500) {
-      const part = rows.slice(i, i + 500);
+    for (const part of chunks(rows)) {
       const r = await db
         .insertInto('case_notice')
         .values(part)

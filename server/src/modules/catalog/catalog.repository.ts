@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { chunks } from '../../db/chunks';
 import type { Database } from '../../db/database';
 import type {
   CatalogEntryRow,
@@ -11,17 +12,6 @@ import type {
 import type { CatalogKind, LegacyKind } from './catalog.types';
 
 type Q = Kysely<Database>;
-
-/** Rows per multi-row INSERT: far below the bind-parameter limits of both stores. */
-const CHUNK = 200;
-
-function chunks<T>(rows: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    out.push(rows.slice(i, i + CHUNK));
-  }
-  return out;
-}
 
 export interface EntryFilter {
   kind: CatalogKind;

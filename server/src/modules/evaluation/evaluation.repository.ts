@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { chunks } from '../../db/chunks';
 import type { Database } from '../../db/database';
 import type { ActorScope } from '../auth/actor';
 import { scopeFilter } from '../cases/cases.repository';
@@ -60,16 +61,6 @@ export interface CandidateFilter {
   h3In?: readonly string[];
   /** Cases of this unit now, or returned at least once (earlier assignments). */
   unitId?: string;
-}
-
-const CHUNK = 200;
-
-function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) {
-    out.push(xs.slice(i, i + n));
-  }
-  return out;
 }
 
 /** The SQL of the evaluation module (rollups, settings, and reads of cases, events and names). */
