@@ -594,6 +594,10 @@ describe('imports API: bulk hotline orders and historical cases', () => {
     const bad = await upload('kind=hotline', { filename: 'old.xls', data: xls });
     expect(bad.statusCode).toBe(415);
     expect(bad.json().error.code).toBe('IMPORT_FILE_TYPE_UNSUPPORTED');
+    // Known by its signature, even when no NUL byte follows it.
+    const xlsText = Buffer.concat([xls.subarray(0, 8), Buffer.from('工单编号,诉求类型\n')]);
+    const bad2 = await upload('kind=hotline', { filename: 'old2.xls', data: xlsText });
+    expect(bad2.statusCode).toBe(415);
     const empty = await upload('kind=hotline', { filename: 'empty.csv', data: Buffer.alloc(0) });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.code).toBe('IMPORT_FILE_MISSING');

@@ -80,6 +80,8 @@ export function presentJob(j: ImportJobRow): ImportJobView {
 }
 
 /** The format of a file by its first bytes; null for anything but a workbook or text. */
+const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
 async function sniff(path: string): Promise<ImportFormat | null> {
   const fh = await open(path, 'r');
   try {
@@ -89,8 +91,9 @@ async function sniff(path: string): Promise<ImportFormat | null> {
     if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
       return 'xlsx';
     }
-    // Legacy .xls (OLE2) and any other binary: a NUL byte never appears in CSV text.
-    return head.includes(0) ? null : 'csv';
+    // Legacy .xls (an OLE2 compound file, by its signature) and any other binary: a NUL byte
+    // never appears in CSV text.
+    return head.subarray(0, 8).equals(OLE2_SIGNATURE) || head.includes(0) ? null : 'csv';
   } finally {
     await fh.close();
   }
