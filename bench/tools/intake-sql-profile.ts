@@ -9,7 +9,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { buildApp } from '../../server/src/app';
 import { bootstrap } from '../../server/src/bootstrap';
 import { loadConfig } from '../../server/src/config/config';
@@ -17,34 +16,10 @@ import { createDb } from '../../server/src/db/db';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { systemClock } from '../../server/src/lib/clock';
 import { IntakeTraffic } from '../lib/city-traffic';
+import { cpuProfile, timeStatements } from './statement-timer';
 
 const N = Number(process.argv[2] ?? 3000);
-const stats = new Map<string, { n: number; ms: number }>();
-let on = false;
-// Time every statement run by better-sqlite3.
-const proto = SQLite.prototype as unknown as { prepare: (sql: string) => Record<string, unknown> };
-const prepare = proto.prepare;
-proto.prepare = function (this: unknown, sql: string) {
-  const stmt = prepare.call(this, sql);
-  for (const m of ['run', 'all', 'get']) {
-    const f = stmt[m] as (...a: unknown[]) => unknown;
-    stmt[m] = (...a: unknown[]) => {
-      const t0 = performance.now();
-      try {
-        return f.apply(stmt, a);
-      } finally {
-        if (on) {
-          const key = sql.replace(/\s+/g, ' ').slice(0, 160);
-          const s = stats.get(key) ?? { n: 0, ms: 0 };
-          s.n++;
-          s.ms += performance.now() - t0;
-          stats.set(key, s);
-        }
-      }
-    };
-  }
-  return stmt;
-};
+const timer = timeStatements();
 
 const dir = mkdtempSync(join(tmpdir(), 'intake-sql-'));
 const config = loadConfig({
@@ -74,50 +49,32 @@ const send = (i: number) =>
 for (let i = 0; i < 300; i++) {
   await send(i);
 }
-on = true;
-// PROF=<file.cpuprofile>: a CPU profile of the measured loop only.
-const { Session } = await import('node:inspector/promises');
-const session = process.env.PROF ? new Session() : null;
-if (session) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-}
+timer.start();
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 // CONC concurrent clients (default 1: one intake at a time).
 const conc = Number(process.env.CONC ?? 1);
 let next = 0;
-await Promise.all(
-  Array.from({ length: conc }, async () => {
-    while (next < N) {
-      const r = await send(1000 + next++);
-      if (r.statusCode !== 201) {
-        throw new Error(`${r.statusCode} ${r.body}`);
+// PROF=<file.cpuprofile>: a CPU profile of the measured loop only.
+await cpuProfile(process.env.PROF, () =>
+  Promise.all(
+    Array.from({ length: conc }, async () => {
+      while (next < N) {
+        const r = await send(1000 + next++);
+        if (r.statusCode !== 201) {
+          throw new Error(`${r.statusCode} ${r.body}`);
+        }
       }
-    }
-  }),
+    }),
+  ),
 );
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-on = false;
-if (session) {
-  const { profile } = await session.post('Profiler.stop');
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(process.env.PROF!, JSON.stringify(profile));
-}
-let sqlMs = 0;
-for (const s of stats.values()) {
-  sqlMs += s.ms;
-}
+timer.stop();
 console.log(
-  `${N} intakes in ${ms.toFixed(0)} ms: ${((ms / N) * 1000).toFixed(0)} µs each (CPU ${((cpu.user + cpu.system) / N).toFixed(0)} µs: user ${(cpu.user / N).toFixed(0)}, system ${(cpu.system / N).toFixed(0)}), of which SQL ${((sqlMs / N) * 1000).toFixed(0)} µs`,
+  `${N} intakes in ${ms.toFixed(0)} ms: ${((ms / N) * 1000).toFixed(0)} µs each (CPU ${((cpu.user + cpu.system) / N).toFixed(0)} µs: user ${(cpu.user / N).toFixed(0)}, system ${(cpu.system / N).toFixed(0)}), of which SQL ${((timer.totalMs() / N) * 1000).toFixed(0)} µs`,
 );
-for (const [sql, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) {
-  console.log(
-    `${((s.ms / N) * 1000).toFixed(1).padStart(7)} µs/case ${(s.n / N).toFixed(2).padStart(5)}×  ${sql}`,
-  );
-}
+timer.print(N, 'case');
 await app.close();
 await store.destroy();
 rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import {
 } from 'kysely';
 import { chunks } from '../../db/chunks';
 import type { Database } from '../../db/database';
+import type { DbKind } from '../../db/db';
 import type { ActorScope } from '../auth/actor';
 import type { CaseEventRow, CaseRow, CaseUpdate, NewCaseEventRow, NewCaseRow } from './cases.table';
 
@@ -97,15 +98,31 @@ export const casesRepository = {
       .execute();
   },
 
-  async insertTokens(db: Q, caseId: string, tokens: string[]): Promise<void> {
-    if (tokens.length === 0) {
+  /**
+   * Search tokens of many cases in one statement whose text never changes (the rows travel
+   * as one JSON or two array parameters), so a shared commit's tokens cost one call.
+   */
+  async insertTokens(
+    db: Q,
+    kind: DbKind,
+    rows: readonly { token: string; case_id: string }[],
+  ): Promise<void> {
+    if (rows.length === 0) {
       return;
     }
-    await db
-      .insertInto('case_token')
-      .values(tokens.map((token) => ({ token, case_id: caseId })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    // In key order, each B-tree page is visited once per statement rather than once per row.
+    rows = [...rows].sort((a, b) =>
+      a.token < b.token ? -1 : a.token > b.token ? 1 : a.case_id < b.case_id ? -1 : 1,
+    );
+    if (kind === 'postgres') {
+      await sql`insert into case_token (token, case_id)
+        select * from unnest(${rows.map((r) => r.token)}::text[], ${rows.map((r) => r.case_id)}::text[])
+        on conflict do nothing`.execute(db);
+      return;
+    }
+    await sql`insert into case_token (token, case_id)
+      select value ->> 0, value ->> 1 from json_each(${JSON.stringify(rows.map((r) => [r.token, r.case_id]))})
+      where true on conflict do nothing`.execute(db);
   },
 
   /**
@@ -257,28 +274,41 @@ export const casesRepository = {
    * Open cases whose current stage passed its deadline and is not yet marked (sweep). The 0 is
    * written into the SQL so the partial index of unmarked cases (case_due_idx) applies.
    */
-  findNewlyOverdue(db: Q, now: number, limit: number): Promise<CaseRow[]> {
-    return db
+  /**
+   * Open cases whose current stage passed its deadline and is not yet marked, earliest
+   * deadline first: all of them, or those of `ids` that still are. With `lock` (PostgreSQL)
+   * their rows are locked for the caller's transaction, and rows a command holds right now are
+   * skipped (the next sweep takes them).
+   */
+  findNewlyOverdue(
+    db: Q,
+    now: number,
+    pick: { limit: number } | { ids: readonly string[] },
+    lock = false,
+  ): Promise<CaseRow[]> {
+    let q = db
       .selectFrom('case_file')
       .selectAll()
+      .where('stage_deadline_at', '<', now)
+      .where('stage_overdue', '=', sql.lit(0))
+      .where('state', 'not in', ['hung', 'refused', 'voided', 'closed', 'handled'])
+      .orderBy('stage_deadline_at');
+    q = 'ids' in pick ? q.where('id', 'in', [...pick.ids]) : q.limit(pick.limit);
+    return (lock ? q.forUpdate().skipLocked() : q).execute();
+  },
+
+  /** The ids of `findNewlyOverdue`, read without locking (to retry a batch one by one). */
+  async newlyOverdueIds(db: Q, now: number, limit: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('case_file')
+      .select('id')
       .where('stage_deadline_at', '<', now)
       .where('stage_overdue', '=', sql.lit(0))
       .where('state', 'not in', ['hung', 'refused', 'voided', 'closed', 'handled'])
       .orderBy('stage_deadline_at')
       .limit(limit)
       .execute();
-  },
-
-  /**
-   * The cases of `ids` as they are now, for the overdue sweep's transaction. With `lock`
-   * (PostgreSQL) their rows are locked, and rows a command holds right now are skipped.
-   */
-  lockForSweep(db: Q, ids: readonly string[], lock: boolean): Promise<CaseRow[]> {
-    if (ids.length === 0) {
-      return Promise.resolve([]);
-    }
-    const q = db.selectFrom('case_file').selectAll().where('id', 'in', ids).orderBy('id');
-    return (lock ? q.forUpdate().skipLocked() : q).execute();
+    return rows.map((r) => r.id);
   },
 
   /** Inserts notices, skipping those already given; returns the case ids of the new ones. */

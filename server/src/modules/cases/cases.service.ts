@@ -103,6 +103,15 @@ function compactPayload(p: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * What one intake leaves for its shared commit's flush: the report event for the event hooks
+ * and the case's search tokens, written once for the whole batch.
+ */
+interface IntakeWrite {
+  change: CaseEventChange;
+  tokens: string[];
+}
+
+/**
  * Cases: intake, commands through the workflow table, queries within the caller's
  * jurisdiction, the hash-chained event log, and the overdue sweep.
  */
@@ -118,11 +127,21 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
    * rollups merge the batch's counts into one write. On PostgreSQL this also means one WAL
    * flush per batch, and one transaction at a time on the day's counter row.
    */
-  const groupCommit = createGroupCommit<CaseEventChange>(db, {
-    flush: (trx, changes) => ports.onEvent(trx, changes),
+  const groupCommit = createGroupCommit<IntakeWrite>(db, {
+    flush: async (trx, items) => {
+      await repo.insertTokens(
+        trx,
+        ctx.store.kind,
+        items.flatMap((i) => i.tokens.map((token) => ({ token, case_id: i.change.event.case_id }))),
+      );
+      await ports.onEvent(
+        trx,
+        items.map((i) => i.change),
+      );
+    },
   });
   const intakeTransaction = <T>(
-    work: (trx: Kysely<Database>, emit: (c: CaseEventChange) => void) => Promise<T>,
+    work: (trx: Kysely<Database>, emit: (w: IntakeWrite) => void) => Promise<T>,
   ): Promise<T> => groupCommit.run(work);
 
   async function facts(actor: Actor, row: CaseRow, known?: readonly string[]): Promise<CaseFacts> {
@@ -191,9 +210,11 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       prev_hash: row.last_hash,
     };
     const event = { ...base, hash: eventHash(base) };
-    const update = {
+    // `state` only when it changes: SQLite rewrites the entries of every index on a column
+    // the UPDATE sets, changed or not (three indexes hold the state).
+    const update: CaseUpdate = {
       ...patch,
-      state: e.to,
+      ...(e.to !== row.state ? { state: e.to } : {}),
       version: row.version + 1,
       updated_at: at,
       event_count: row.event_count + 1,
@@ -230,23 +251,19 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
   }
 
   /**
-   * Marks a batch of cases overdue in one transaction: a notice each (unique per case, stage
-   * and deadline), the stage's overdue flag (and the handling flag in the handle stage), one
-   * hash-chained `overdue` event each, and one call of the event hooks for the batch. Cases
-   * changed since they were found, or (PostgreSQL) locked by a command right now, are left to
-   * the next sweep. Returns the events written.
+   * Marks a batch of cases overdue in one transaction: the newly overdue cases (up to `limit`,
+   * or those of `ids`) are read and, on PostgreSQL, locked in it; a notice each (unique per
+   * case, stage and deadline), the stage's overdue flag (and the handling flag in the handle
+   * stage), one hash-chained `overdue` event each, and one call of the event hooks for the
+   * batch. Cases a command holds right now (PostgreSQL) are left to the next sweep. Returns the
+   * events written.
    */
-  async function markOverdue(due: readonly CaseRow[], at: number): Promise<CaseEventChange[]> {
+  async function markOverdue(
+    pick: { limit: number } | { ids: readonly string[] },
+    at: number,
+  ): Promise<CaseEventChange[]> {
     return db.transaction().execute(async (trx) => {
-      const rows = (
-        await repo.lockForSweep(
-          trx,
-          due.map((r) => r.id),
-          ctx.store.kind === 'postgres',
-        )
-      ).filter(
-        (r) => r.stage_overdue === 0 && r.stage_deadline_at !== null && r.stage_deadline_at < at,
-      );
+      const rows = await repo.findNewlyOverdue(trx, at, pick, ctx.store.kind === 'postgres');
       const noticed = await repo.insertNotices(
         trx,
         rows.map((r) => ({
@@ -551,11 +568,6 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         };
         await repo.insertCase(trx, created);
         await repo.insertEvent(trx, event);
-        await repo.insertTokens(
-          trx,
-          id,
-          searchTokens(`${body.description} ${body.address ?? ''} ${number}`),
-        );
         await ports.bindAttachments(trx, attachmentIds, id, 'report');
         const nearby = await repo.findNearby(trx, {
           cells: nearbyCells(lat, lng),
@@ -576,7 +588,10 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
             reason: JSON.stringify(d.reason),
           })),
         );
-        emit({ before: null, event, after: created });
+        emit({
+          change: { before: null, event, after: created },
+          tokens: searchTokens(`${body.description} ${body.address ?? ''} ${number}`),
+        });
         await opts.inTransaction?.(trx, created);
         return { row: created, event };
       });
@@ -1044,20 +1059,20 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
      */
     async sweepOverdue(opts: { limit: number }): Promise<{ marked: number; failed: number }> {
       const at = now();
-      const due = await repo.findNewlyOverdue(db, at, opts.limit);
       let written: CaseEventChange[] = [];
       let failed = 0;
       try {
-        written = await markOverdue(due, at);
+        written = await markOverdue({ limit: opts.limit }, at);
       } catch (err) {
         // One bad case must not hold up the others: mark them one by one.
-        ctx.log.warn({ err, cases: due.length }, 'overdue sweep: batch failed, marking one by one');
-        for (const row of due) {
+        const ids = await repo.newlyOverdueIds(db, at, opts.limit);
+        ctx.log.warn({ err, cases: ids.length }, 'overdue sweep: batch failed, marking one by one');
+        for (const id of ids) {
           try {
-            written.push(...(await markOverdue([row], at)));
+            written.push(...(await markOverdue({ ids: [id] }, at)));
           } catch (e) {
             failed++;
-            ctx.log.warn({ err: e, caseId: row.id }, 'overdue sweep: case skipped');
+            ctx.log.warn({ err: e, caseId: id }, 'overdue sweep: case skipped');
           }
         }
       }

@@ -1,0 +1,56 @@
+/**
+ * Where the overdue sweep's time goes, statement by statement: copies the cached store of
+ * `npm run bench -- sweep` (run that first), runs the sweep in the job's batches over a slice
+ * of the backlog, and prints the SQL statements by total time. A development tool for `sweep`.
+ *   node --import tsx bench/tools/sweep-profile.ts [MARKS=20000]
+ *   PROF=file.cpuprofile   a CPU profile of the sweep (see cpuprofile-top.ts)
+ */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '../../server/src/lib/clock';
+import { OVERDUE_SWEEP_BATCH } from '../../server/src/modules/cases/check-overdue.job';
+import { openDemoStore, sqliteFileOf } from '../lib/demo-store';
+import { cpuProfile, timeStatements } from './statement-timer';
+
+const MARKS = Number(process.argv[2] ?? 20_000);
+const cache = join(import.meta.dirname, '../data/cache');
+const name = existsSync(cache) ? readdirSync(cache).find((d) => d.startsWith('open-')) : undefined;
+if (!name) {
+  console.error('No open-cases store in bench/data/cache: run `npm run bench -- sweep` first.');
+  process.exit(1);
+}
+const meta = JSON.parse(readFileSync(join(cache, name, 'bench-meta.json'), 'utf8')) as {
+  now: number;
+};
+const dir = mkdtempSync(join(tmpdir(), 'sweep-profile-'));
+copyFileSync(sqliteFileOf(join(cache, name)), sqliteFileOf(dir));
+const timer = timeStatements();
+const open = await openDemoStore(dir, { clock: new ManualClock(meta.now) });
+try {
+  timer.start();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await cpuProfile(process.env.PROF, async () => {
+    const sum = { marked: 0, failed: 0 };
+    while (sum.marked + sum.failed < MARKS) {
+      const b = await open.services.cases.sweepOverdue({ limit: OVERDUE_SWEEP_BATCH });
+      sum.marked += b.marked;
+      sum.failed += b.failed;
+      if (b.marked + b.failed < OVERDUE_SWEEP_BATCH) {
+        break;
+      }
+    }
+    return sum;
+  });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  timer.stop();
+  console.log(
+    `${r.marked} marked (${r.failed} failed) in ${ms.toFixed(0)} ms: ${((ms / Math.max(1, r.marked)) * 1000).toFixed(0)} µs each (CPU ${(((cpu.user + cpu.system) / 1000 / Math.max(1, r.marked)) * 1000).toFixed(0)} µs)`,
+  );
+  timer.print(Math.max(1, r.marked), 'mark');
+} finally {
+  await open.close();
+  rmSync(dir, { recursive: true, force: true });
+}
