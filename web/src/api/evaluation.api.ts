@@ -1,7 +1,7 @@
-import { requestJson } from './http';
+import { request, requestJson } from './http';
 
 /**
- * The evaluation API as the command centre and the admin read it
+ * The evaluation API as the command centre, the evaluation page and the admin read it
  * (server/src/modules/evaluation: evaluation.schema.ts, evaluation.service.ts).
  */
 
@@ -155,6 +155,98 @@ export interface EvaluationSettings {
   };
 }
 
+/** One ranked subject (by composite). */
+export interface RankedRow {
+  rank: number;
+  key: string;
+  name: string;
+  composite: number;
+  grade: string | null;
+  /** Items worked on in the period. */
+  activity: number;
+}
+
+export interface RankingsView {
+  subject: EvaluationSubject;
+  period: EvaluationPeriod;
+  rules: EvaluationSettings['rankings'];
+  ranked: RankedRow[];
+  /** 红榜: the best, at least redMin. */
+  red: RankedRow[];
+  /** 黄榜: the worst first, below yellowBelow. */
+  yellow: RankedRow[];
+}
+
+/** Dimensions a drill-down opens: every subject, plus the city, matter, source and places. */
+export type DrillDimension =
+  EvaluationSubject | 'city' | 'major' | 'matter' | 'source' | 'h3' | 'grid_matter';
+
+export interface DrillQuery extends PeriodQuery {
+  /** A count ('handled_on_time', 'disposal.service') or an indicator ('closure_rate', 'volume'). */
+  indicator: string;
+  dimension: DrillDimension;
+  key: string;
+  matter?: string;
+}
+
+/** One counted item: the case and the event the fact is anchored at. */
+export interface DrillItem {
+  caseId: string;
+  number: string;
+  seq: number;
+  at: string;
+  metric: string;
+}
+
+export interface DrillCount {
+  metric: string;
+  count: number;
+  items: DrillItem[];
+}
+
+export interface DrillView {
+  dimension: DrillDimension;
+  key: string;
+  indicator: string;
+  period: EvaluationPeriod;
+  kind: 'count' | 'rate' | 'volume';
+  count: number;
+  items: DrillItem[];
+  rate?: number | null;
+  numerator?: DrillCount;
+  denominator?: DrillCount;
+}
+
+export type RatioGroup = 'unit' | 'district' | 'street' | 'community' | 'grid';
+
+export interface DisposalSplit {
+  service: number;
+  management: number;
+  enforcement: number;
+}
+
+/** Disposals of one unit or area by mode (counts), their total, shares and deviations. */
+export interface Ratio721Row extends DisposalSplit {
+  key: string;
+  name: string;
+  total: number;
+  /** 0–1 each, null without disposals. */
+  shares: { [K in keyof DisposalSplit]: number | null };
+  /** Percentage points off the city's target, null without disposals. */
+  deviation: { [K in keyof DisposalSplit]: number | null };
+}
+
+export interface Ratio721View {
+  groupBy: RatioGroup;
+  period: EvaluationPeriod;
+  /** The city's target, in percent. */
+  target: DisposalSplit;
+  rows: Ratio721Row[];
+  total: Ratio721Row;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const evaluationApi = {
   indicators: (subject: EvaluationSubject, period: PeriodQuery, signal?: AbortSignal) =>
     requestJson<IndicatorsView>('/api/v1/evaluation/indicators', {
@@ -165,6 +257,26 @@ export const evaluationApi = {
     requestJson<TrendsView>('/api/v1/evaluation/trends', { query: { ...q }, signal }),
   hotspots: (q: HotspotsQuery, signal?: AbortSignal) =>
     requestJson<HotspotsView>('/api/v1/evaluation/hotspots', { query: { ...q }, signal }),
+  rankings: (subject: EvaluationSubject, period: PeriodQuery, signal?: AbortSignal) =>
+    requestJson<RankingsView>('/api/v1/evaluation/rankings', {
+      query: { subject, ...period },
+      signal,
+    }),
+  drill: (q: DrillQuery, signal?: AbortSignal) =>
+    requestJson<DrillView>('/api/v1/evaluation/drill', { query: { ...q }, signal }),
+  ratio721: (groupBy: RatioGroup, period: PeriodQuery, signal?: AbortSignal) =>
+    requestJson<Ratio721View>('/api/v1/evaluation/ratio721', {
+      query: { groupBy, ...period },
+      signal,
+    }),
+  /** The monthly evaluation report (月度综合评价报告) of a month 'YYYY-MM', as a file. */
+  monthlyReport: async (month: string, format: 'xlsx' | 'pdf'): Promise<Blob> => {
+    const res = await request(`/api/v1/reports/monthly.${format}`, {
+      query: { month },
+      headers: { accept: format === 'xlsx' ? XLSX_TYPE : 'application/pdf' },
+    });
+    return res.blob();
+  },
   settings: (signal?: AbortSignal) =>
     requestJson<EvaluationSettings>('/api/v1/evaluation/settings', { signal }),
   putSettings: (settings: EvaluationSettings) =>

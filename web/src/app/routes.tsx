@@ -14,6 +14,7 @@ import {
   SearchOutlined,
   SendOutlined,
   SolutionOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { msg } from '../modules/i18n/utils/messages';
 import type { ConsoleRoute } from '../modules/shell/utils/consoleRoute';
@@ -21,6 +22,7 @@ import { shellMessages } from '../modules/shell/shell.messages';
 import { adminMessages } from '../modules/admin/admin.messages';
 import { commandCentreMessages } from '../modules/command-centre/command-centre.messages';
 import { inspectorMessages } from '../modules/inspector/inspector.messages';
+import { evaluationMessages } from '../modules/evaluation/evaluation.messages';
 import { importsMessages } from '../modules/imports/imports.messages';
 import { portalMessages } from '../modules/portal/portal.messages';
 
@@ -108,6 +110,15 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     title: msg(commandCentreMessages, 'nav'),
     nav: { icon: <DashboardOutlined />, order: 5 },
     load: () => import('../pages/CommandCentrePage').then((m) => m.CommandCentrePage),
+  },
+  {
+    id: 'evaluation',
+    path: '/evaluation',
+    layout: 'console',
+    roles: ['bureau_leader', 'shift_leader', 'street_chief', 'unit_leader', 'dispatcher', 'admin'],
+    title: msg(evaluationMessages, 'nav'),
+    nav: { icon: <TrophyOutlined />, order: 6 },
+    load: () => import('../pages/EvaluationPage').then((m) => m.EvaluationPage),
   },
   {
     // Public layout on purpose: the app checks the session itself so that it can open offline

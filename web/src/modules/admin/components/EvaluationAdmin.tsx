@@ -23,6 +23,7 @@ import { ApiError } from '../../../api/http';
 import { coreMessages } from '../../core/core.messages';
 import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
+import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { adminEvalMessages } from '../admin-eval.messages';
 import { adminMessages } from '../admin.messages';
@@ -74,6 +75,7 @@ function NumberRow<T extends Record<string, number>>({
 /** The evaluation settings: composite weights per subject, grades, red/yellow lists, 721 targets. */
 export function EvaluationAdmin() {
   const t = useT(adminEvalMessages);
+  const labels = useLabels();
   const ta = useT(adminMessages);
   const tc = useT(coreMessages);
   const { message } = App.useApp();
@@ -160,7 +162,7 @@ export function EvaluationAdmin() {
             onChange={setSubject}
             options={SUBJECTS.map((s) => ({
               value: s,
-              label: `${t(`subject.${s}`)}${tried && problems.some((p) => p.subject === s) ? ' ⚠' : ''}`,
+              label: `${labels.subject(s)}${tried && problems.some((p) => p.subject === s) ? ' ⚠' : ''}`,
             }))}
             style={{ width: 150 }}
             data-testid="eval-subject"
@@ -195,7 +197,7 @@ export function EvaluationAdmin() {
                   }
                   options={SUBJECT_INDICATORS[subject].map((x) => ({
                     value: x,
-                    label: t(`ind.${x}` as Parameters<typeof t>[0]),
+                    label: labels.indicator(x),
                     disabled: list.some((c, j) => j !== row.i && c.indicator === x),
                   }))}
                   style={{ width: 200 }}
@@ -285,9 +287,9 @@ export function EvaluationAdmin() {
         <NumberRow
           value={draft.ratio721}
           labels={{
-            service: t('disposal.service'),
-            management: t('disposal.management'),
-            enforcement: t('disposal.enforcement'),
+            service: labels.disposal('service'),
+            management: labels.disposal('management'),
+            enforcement: labels.disposal('enforcement'),
           }}
           onChange={(ratio721) => setDraft({ ...draft, ratio721 })}
           status={show('ratio721').length > 0 ? 'error' : undefined}

@@ -37,6 +37,10 @@ export interface Labels {
   areaClass: (areaClass: string) => string;
   matched: (column: string) => string;
   closeKind: (kind: string | null) => string;
+  /** An evaluation subject: 处置单位, 监督员, 街道 … */
+  subject: (subject: string) => string;
+  /** An evaluation indicator: 按时处置率, 工作量 … */
+  indicator: (indicator: string) => string;
   /** Names joined as the language lists them: 甲、乙和丙 / a, b, and c. */
   list: (items: readonly string[]) => string;
   /** A time limit, e.g. "4 工作小时". */
@@ -65,6 +69,8 @@ export function useLabels(): Labels {
       areaClass: (x) => own('area', x),
       matched: (x) => own('matched', x),
       closeKind: (x) => own('closeKind', x),
+      subject: (x) => own('subject', x),
+      indicator: (x) => own('ind', x),
       list: (items) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items),
       limit: (lim) =>
         lim ? formatMessage(l[`unit.${lim.unit}`] ?? `{n} ${lim.unit}`, { n: lim.amount }) : '',

@@ -1,0 +1,197 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type {
+  DrillView,
+  IndicatorRow,
+  IndicatorsView,
+  RankingsView,
+} from '../../../api/evaluation.api';
+import { LocaleProvider } from '../../i18n/components/LocaleProvider';
+import { EvaluationBoard } from './EvaluationBoard';
+
+const json = (status: number, body: unknown) =>
+  Promise.resolve(
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
+
+const period = {
+  kind: 'month' as const,
+  label: '2026-10',
+  from: '2026-10-01',
+  to: '2026-10-31',
+  days: 31,
+  start: '2026-09-30T16:00:00.000Z',
+  end: '2026-10-31T16:00:00.000Z',
+};
+
+function row(key: string, name: string, onTime: [number, number], grade: string): IndicatorRow {
+  const rate = { value: onTime[0] / onTime[1], numerator: onTime[0], denominator: onTime[1] };
+  return {
+    key,
+    name,
+    counts: { to_handle: onTime[1], handled_on_time: onTime[0], rework: 1 },
+    rates: { handling_on_time_rate: rate },
+    scores: { handling_on_time_rate: rate.value * 100 },
+    volume: onTime[1],
+    activity: onTime[1],
+    composite: rate.value * 100,
+    grade,
+  };
+}
+
+const indicators: IndicatorsView = {
+  subject: 'unit',
+  period,
+  components: [{ indicator: 'handling_on_time_rate', weight: 1 }],
+  rows: [row('u1', '云溪环卫所', [3, 4], 'C'), row('u2', '市政养护队', [9, 10], 'A')],
+};
+
+const item = (n: number, metric: string) => ({
+  caseId: `c${n}`,
+  number: `2026100${n}0001`,
+  seq: 5,
+  at: '2026-10-12T02:00:00.000Z',
+  metric,
+});
+
+const drill: DrillView = {
+  dimension: 'unit',
+  key: 'u1',
+  indicator: 'handling_on_time_rate',
+  period,
+  kind: 'rate',
+  count: 3,
+  items: [],
+  rate: 0.75,
+  numerator: {
+    metric: 'unit.handled_on_time',
+    count: 3,
+    items: [1, 2, 3].map((n) => item(n, 'unit.handled_on_time')),
+  },
+  denominator: {
+    metric: 'unit.to_handle',
+    count: 4,
+    items: [1, 2, 3, 4].map((n) => item(n, 'unit.to_handle')),
+  },
+};
+
+const rankings: RankingsView = {
+  subject: 'unit',
+  period,
+  rules: { top: 3, bottom: 3, redMin: 90, yellowBelow: 80, minVolume: 1 },
+  ranked: [
+    { rank: 1, key: 'u2', name: '市政养护队', composite: 90, grade: 'A', activity: 10 },
+    { rank: 2, key: 'u1', name: '云溪环卫所', composite: 75, grade: 'C', activity: 4 },
+  ],
+  red: [{ rank: 1, key: 'u2', name: '市政养护队', composite: 90, grade: 'A', activity: 10 }],
+  yellow: [{ rank: 2, key: 'u1', name: '云溪环卫所', composite: 75, grade: 'C', activity: 4 }],
+};
+
+let urls: string[] = [];
+let indicatorsAnswer: () => Promise<Response> = () => json(200, indicators);
+
+function fakeFetch(input: RequestInfo | URL): Promise<Response> {
+  const url = input instanceof Request ? input.url : input.toString();
+  urls.push(url);
+  const path = url.split('?')[0];
+  if (path === '/api/v1/evaluation/indicators') {
+    return indicatorsAnswer();
+  }
+  if (path === '/api/v1/evaluation/drill') {
+    return json(200, drill);
+  }
+  if (path === '/api/v1/evaluation/rankings') {
+    return json(200, rankings);
+  }
+  return json(404, { error: { code: 'NOT_FOUND', message: url } });
+}
+
+const params = (url: string) => Object.fromEntries(new URL(url, 'http://x').searchParams);
+
+function renderBoard(entry = '/evaluation?date=2026-10-15') {
+  return render(
+    <MemoryRouter initialEntries={[entry]}>
+      <LocaleProvider>
+        <AntApp>
+          <EvaluationBoard />
+        </AntApp>
+      </LocaleProvider>
+    </MemoryRouter>,
+  );
+}
+
+beforeEach(() => {
+  urls = [];
+  indicatorsAnswer = () => json(200, indicators);
+  vi.stubGlobal('fetch', vi.fn(fakeFetch));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('EvaluationBoard', () => {
+  it('shows each unit’s rates and grade for the period, and the cases behind a rate', async () => {
+    renderBoard();
+    const table = await screen.findByTestId('indicator-table');
+    await within(table).findByText('云溪环卫所');
+    expect(params(urls.find((u) => u.startsWith('/api/v1/evaluation/indicators'))!)).toEqual({
+      subject: 'unit',
+      period: 'month',
+      date: '2026-10-15',
+    });
+    expect(screen.getByTestId('evaluation-period').textContent).toContain('2026-10');
+    expect(within(table).getByText('A')).toBeTruthy();
+    const rate = screen.getByTestId('rate-handling_on_time_rate-u1');
+    expect(rate.textContent).toBe('75.0%');
+
+    fireEvent.click(rate);
+    const drawer = await screen.findByTestId('drill');
+    expect(params(urls.find((u) => u.startsWith('/api/v1/evaluation/drill'))!)).toEqual({
+      indicator: 'handling_on_time_rate',
+      dimension: 'unit',
+      key: 'u1',
+      period: 'month',
+      date: '2026-10-15',
+    });
+    expect(within(drawer).getByTestId('drill-rate').textContent).toContain('75.0%');
+    // The numerator's three cases, each a link to its page.
+    const links = within(drawer).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '/cases/c1',
+      '/cases/c2',
+      '/cases/c3',
+    ]);
+    expect(links[0]!.textContent).toBe('202610010001');
+  });
+
+  it('steps to the previous period', async () => {
+    renderBoard();
+    await screen.findByText('云溪环卫所');
+    fireEvent.click(screen.getByTestId('period-previous'));
+    await waitFor(() =>
+      expect(
+        urls
+          .filter((u) => u.startsWith('/api/v1/evaluation/indicators'))
+          .map((u) => params(u).date),
+      ).toEqual(['2026-10-15', '2026-09-15']),
+    );
+  });
+
+  it('shows the red and yellow lists of the ranking', async () => {
+    renderBoard('/evaluation?tab=rankings&date=2026-10-15');
+    const red = await screen.findByTestId('red-list');
+    await within(red).findByText('市政养护队');
+    const yellow = screen.getByTestId('yellow-list');
+    expect(within(yellow).getByText('云溪环卫所')).toBeTruthy();
+    expect(within(yellow).queryByText('市政养护队')).toBeNull();
+  });
+
+  it('says why the board could not load', async () => {
+    indicatorsAnswer = () => json(403, { error: { code: 'AUTH_FORBIDDEN', message: 'Forbidden' } });
+    renderBoard();
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.queryByText('云溪环卫所')).toBeNull();
+  });
+});
