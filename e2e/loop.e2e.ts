@@ -22,6 +22,7 @@ import {
   taskCard,
 } from './support/field';
 import { buildConsole, DEMO_PASSWORD, startServer, type TestServer } from './support/server';
+import { registerEvaluationTests } from './evaluation.steps';
 import { registerImportTests } from './imports.steps';
 import { registerWorkspaceTests } from './workspaces.steps';
 
@@ -678,3 +679,4 @@ const workspaceRun = () => ({
 });
 registerWorkspaceTests(workspaceRun);
 registerImportTests(workspaceRun);
+registerEvaluationTests(workspaceRun);

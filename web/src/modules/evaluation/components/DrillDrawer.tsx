@@ -104,8 +104,10 @@ function DrillBody({ query }: { query: DrillQuery }) {
   );
 }
 
+/** The counted cases, the latest first. */
 function Items({ items, loading }: { items: readonly DrillItem[]; loading: boolean }) {
   const t = useT(evaluationMessages);
+  const latestFirst = [...items].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const countName = useCountName();
   const columns: TableColumnsType<DrillItem> = [
     {
@@ -121,7 +123,7 @@ function Items({ items, loading }: { items: readonly DrillItem[]; loading: boole
       size="small"
       rowKey={(r) => `${r.caseId}:${r.seq}:${r.metric}`}
       columns={columns}
-      dataSource={items}
+      dataSource={latestFirst}
       loading={loading}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText: t('drill.empty') }}

@@ -52,7 +52,7 @@ const item = (n: number, metric: string) => ({
   caseId: `c${n}`,
   number: `2026100${n}0001`,
   seq: 5,
-  at: '2026-10-12T02:00:00.000Z',
+  at: `2026-10-1${n}T02:00:00.000Z`,
   metric,
 });
 
@@ -156,14 +156,14 @@ describe('EvaluationBoard', () => {
       date: '2026-10-15',
     });
     expect(within(drawer).getByTestId('drill-rate').textContent).toContain('75.0%');
-    // The numerator's three cases, each a link to its page.
+    // The numerator's three cases, the latest first, each a link to its page.
     const links = within(drawer).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
-      '/cases/c1',
-      '/cases/c2',
       '/cases/c3',
+      '/cases/c2',
+      '/cases/c1',
     ]);
-    expect(links[0]!.textContent).toBe('202610010001');
+    expect(links[0]!.textContent).toBe('202610030001');
   });
 
   it('steps to the previous period', async () => {
