@@ -796,6 +796,8 @@ describe('evaluation API: indicators of a hand-built history', () => {
       ],
     );
     expect(b.ranked[0].counts).toBeUndefined();
+    // It says what else is published, so the portal offers exactly those boards.
+    expect(b.published).toEqual({ subjects: ['street'], periods: ['month'] });
     expect(
       (await t.req({ method: 'GET', url: '/api/v1/public/board?subject=unit' })).statusCode,
     ).toBe(404);

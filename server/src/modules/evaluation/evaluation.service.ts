@@ -985,6 +985,8 @@ export function createEvaluationService(ctx: AppContext, ports: EvaluationPorts)
       return {
         subject,
         period: present(per),
+        /** What else the city publishes, so a page can offer exactly those boards. */
+        published: { subjects: pb.subjects, periods: pb.periods },
         ranked: ranked.ranked.map(show),
         ...(pb.showLists ? { red: ranked.red.map(show), yellow: ranked.yellow.map(show) } : {}),
       };

@@ -13,7 +13,8 @@ import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { evaluationMessages } from '../evaluation.messages';
 import { useCountName } from '../hooks/useCountName';
-import { formatRate, formatScore, GRADE_COLOR, rateColumns } from '../utils/figures';
+import { formatScore, GRADE_COLOR } from '../../core/utils/grades';
+import { formatRate, rateColumns } from '../utils/figures';
 import type { DrillTarget } from './DrillDrawer';
 
 export interface IndicatorTableProps {

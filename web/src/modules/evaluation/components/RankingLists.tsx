@@ -11,7 +11,7 @@ import { useApiErrors } from '../../core/hooks/useApiErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { useT } from '../../i18n/hooks/useT';
 import { evaluationMessages } from '../evaluation.messages';
-import { formatScore, GRADE_COLOR } from '../utils/figures';
+import { formatScore, GRADE_COLOR } from '../../core/utils/grades';
 import type { DrillTarget } from './DrillDrawer';
 
 export interface RankingListsProps {

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatRate, formatScore, rateColumns } from './figures';
+import { formatRate, rateColumns } from './figures';
 
 describe('figures', () => {
-  it('formats rates and scores, with a dash when there is nothing to divide', () => {
+  it('formats rates, with a dash when there is nothing to divide', () => {
     expect(formatRate({ value: 0.875, numerator: 7, denominator: 8 })).toBe('87.5%');
     expect(formatRate({ value: 1, numerator: 3, denominator: 3 })).toBe('100.0%');
     expect(formatRate({ value: null, numerator: 0, denominator: 0 })).toBe('—');
     expect(formatRate(2 / 3)).toBe('66.7%');
-    expect(formatScore(91.256)).toBe('91.3');
-    expect(formatScore(null)).toBe('—');
   });
 
   it('shows the composite’s indicators first, then every other rate the rows carry', () => {

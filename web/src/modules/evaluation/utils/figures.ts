@@ -6,11 +6,6 @@ export function formatRate(rate: RateValue | number | null | undefined): string 
   return v === null || v === undefined ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
 }
 
-/** A score or composite (0–100) with one decimal, or '—'. */
-export function formatScore(v: number | null | undefined): string {
-  return v === null || v === undefined ? '—' : v.toFixed(1);
-}
-
 /**
  * The rate indicators a table shows for a subject, in order: those of the composite first (as
  * weighted), then the others the rows carry, so that nothing the server computed is hidden.
@@ -36,12 +31,3 @@ export function rateColumns(view: Pick<IndicatorsView, 'components' | 'rows'>): 
 }
 
 const k = (o: object, key: string) => Object.hasOwn(o, key);
-
-/** Colour of a grade tag: A best … E worst. */
-export const GRADE_COLOR: Readonly<Record<string, string>> = {
-  A: 'green',
-  B: 'cyan',
-  C: 'gold',
-  D: 'orange',
-  E: 'red',
-};

@@ -1,6 +1,6 @@
 import { Flex, theme, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { coreMessages } from '../../core/core.messages';
 import { useT } from '../../i18n/hooks/useT';
 import { LanguageSwitch } from '../../shell/components/LanguageSwitch';
@@ -10,11 +10,16 @@ export interface PortalFrameProps {
   children: ReactNode;
 }
 
-/** The public portal's page: a light header with the city's platform and the language switch. */
+/**
+ * The public portal's page: a light header with the city's platform and the language switch.
+ * A phone's width everywhere, except the performance board (a table) on larger screens.
+ */
 export function PortalFrame({ children }: PortalFrameProps) {
   const t = useT(portalMessages);
   const tc = useT(coreMessages);
   const { token } = theme.useToken();
+  const [params] = useSearchParams();
+  const maxWidth = params.get('tab') === 'board' ? 960 : 640;
   return (
     <div style={{ minHeight: '100dvh', background: token.colorBgLayout }} data-testid="portal">
       <header
@@ -24,7 +29,7 @@ export function PortalFrame({ children }: PortalFrameProps) {
           padding: '14px 16px 18px',
         }}
       >
-        <Flex align="center" gap={10} style={{ maxWidth: 640, margin: '0 auto' }}>
+        <Flex align="center" gap={10} style={{ maxWidth, margin: '0 auto' }}>
           <Link to="/portal" style={{ display: 'flex' }}>
             <img
               src="/favicon.svg"
@@ -52,7 +57,7 @@ export function PortalFrame({ children }: PortalFrameProps) {
           <LanguageSwitch size="small" />
         </Flex>
       </header>
-      <main style={{ maxWidth: 640, margin: '0 auto', padding: 12, boxSizing: 'border-box' }}>
+      <main style={{ maxWidth, margin: '0 auto', padding: 12, boxSizing: 'border-box' }}>
         {children}
       </main>
       <footer style={{ textAlign: 'center', padding: '8px 12px 24px' }}>

@@ -1,6 +1,17 @@
-import { CopyOutlined, FileSearchOutlined, FormOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Result, Segmented, Typography } from 'antd';
-import { useState } from 'react';
+import { CopyOutlined, FileSearchOutlined, FormOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Result,
+  Segmented,
+  Skeleton,
+  Typography,
+} from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { PublicReportCreated } from '../../../api/portal.api';
 import { useUrlParams } from '../../core/hooks/useUrlParams';
@@ -11,6 +22,12 @@ import { readMyReports, rememberMyReport } from '../utils/myReports';
 import { PublicReportForm } from './PublicReportForm';
 
 const CODE = /^[0-9A-Za-z\s-]{10,14}$/;
+
+// The board (and its table) loads when first shown: most visitors come to report.
+const PublicBoard = lazy(() => import('./PublicBoard').then((m) => ({ default: m.PublicBoard })));
+
+const TABS = ['report', 'track', 'board'] as const;
+type Tab = (typeof TABS)[number];
 
 export const trackPath = (trackingNumber: string) =>
   `/portal/track/${encodeURIComponent(trackingNumber.trim().toUpperCase())}`;
@@ -130,11 +147,11 @@ function TrackLookup() {
   );
 }
 
-/** The portal's home: report a problem, or track one. */
+/** The portal's home: report a problem, track one, or see the published performance board. */
 export function PortalHome() {
   const t = useT(portalMessages);
   const params = useUrlParams();
-  const tab = params.get('tab') === 'track' ? 'track' : 'report';
+  const tab: Tab = TABS.find((x) => x === params.get('tab')) ?? 'report';
   const [created, setCreated] = useState<PublicReportCreated | null>(null);
   return (
     <Flex vertical gap={12}>
@@ -145,14 +162,19 @@ export function PortalHome() {
         block
         size="large"
         value={tab}
-        onChange={(v) => params.set('tab', v === 'track' ? 'track' : null)}
+        onChange={(v) => params.set('tab', v === 'report' ? null : v)}
         options={[
           { value: 'report', label: t('portal.tabReport'), icon: <FormOutlined /> },
           { value: 'track', label: t('portal.tabTrack'), icon: <FileSearchOutlined /> },
+          { value: 'board', label: t('portal.tabBoard'), icon: <TrophyOutlined /> },
         ]}
         data-testid="portal-tabs"
       />
-      {tab === 'track' ? (
+      {tab === 'board' ? (
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+          <PublicBoard />
+        </Suspense>
+      ) : tab === 'track' ? (
         <TrackLookup />
       ) : created ? (
         <Sent created={created} onAnother={() => setCreated(null)} />
