@@ -36,6 +36,8 @@ export async function openDemoStore(
     DEMO_PASSWORD: BENCH_PASSWORD,
     DEMO_SEED: String(DEMO_SEED),
     DEMO_GRIDS: String(opts.grids ?? DEMO_GRIDS),
+    // The demo city without a history of cases: the figures measure what the bench adds.
+    DEMO_HISTORY: '0',
     LOG_LEVEL: 'silent',
   });
   const store = createDb({ kind: 'sqlite', sqliteFile: sqliteFileOf(dataDir) });

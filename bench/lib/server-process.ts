@@ -142,6 +142,8 @@ export async function startCityloop(o: CityloopOptions): Promise<ServerProcess> 
         DEMO_MODE: o.demoPassword ? 'true' : 'false',
         DEMO_PASSWORD: o.demoPassword ?? '',
         DEMO_GRIDS: String(o.demoGrids ?? 2000),
+        // `--demo` would add a history of cases to the demo city: not in measurements.
+        DEMO_HISTORY: '0',
         ...o.env,
       },
     },

@@ -26,6 +26,7 @@ const config = loadConfig({
   DATA_DIR: dir,
   DEMO_MODE: 'true',
   DEMO_PASSWORD: 'bench-password-1',
+  DEMO_HISTORY: '0',
   LOG_LEVEL: 'silent',
 });
 const store = createDb({ kind: 'sqlite', sqliteFile: join(dir, 'cityloop.sqlite') });

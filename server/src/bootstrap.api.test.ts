@@ -34,4 +34,43 @@ describe(bootstrap.name, () => {
       await t.close();
     }
   });
+
+  it('tells the demo history on the first start of demo mode only, never again, never outside it', async () => {
+    const count = async (t: Awaited<ReturnType<typeof createTestApp>>) =>
+      Number(
+        (
+          await t.store.db
+            .selectFrom('case_file')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const demo = await createTestApp({
+      env: {
+        DEMO_MODE: 'true',
+        DEMO_PASSWORD: 'demo-password-1',
+        DEMO_GRIDS: '200',
+        DEMO_HISTORY: '12',
+      },
+    });
+    try {
+      await bootstrap(demo.services);
+      expect(await count(demo)).toBe(12);
+      // A restart: the demo city is there, the history is not told again.
+      await bootstrap(demo.services);
+      expect(await count(demo)).toBe(12);
+    } finally {
+      await demo.close();
+    }
+
+    const serve = await createTestApp({
+      env: { ADMIN_PASSWORD: 'a-very-long-secret-1', DEMO_HISTORY: '12' },
+    });
+    try {
+      await bootstrap(serve.services);
+      expect(await count(serve)).toBe(0);
+    } finally {
+      await serve.close();
+    }
+  }, 120_000);
 });

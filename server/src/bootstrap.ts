@@ -12,8 +12,9 @@ const SETTING_INITIALISED = 'initialised_at';
 
 /**
  * First-start setup, idempotent: reference data always; then either the demo city with its
- * accounts (demo mode) or the first administrator (ADMIN_PASSWORD required). Outside demo mode
- * no default credentials exist.
+ * accounts, and on its first start DEMO_HISTORY finished cases of history (demo mode), or the
+ * first administrator (ADMIN_PASSWORD required). Outside demo mode no default credentials
+ * exist.
  */
 export async function bootstrap(s: Services): Promise<BootstrapResult> {
   const { config, store, clock } = s.ctx;
@@ -25,6 +26,9 @@ export async function bootstrap(s: Services): Promise<BootstrapResult> {
     const password = config.demo.password || randomBytes(9).toString('base64url');
     if (!initialised) {
       await s.seeds.demoCity({ seed: config.demo.seed, grids: config.demo.grids, password });
+      if (config.demo.history > 0) {
+        await s.seeds.demoHistory({ seed: config.demo.seed, cases: config.demo.history });
+      }
       await markInitialised(s);
       return { demo: true, accounts: await s.seeds.demoAccounts(), password };
     }

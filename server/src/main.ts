@@ -1,6 +1,6 @@
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, DEMO_FLAG_HISTORY, loadConfig } from './config/config';
 import { createDb } from './db/db';
 import { migrateToLatest } from './db/migrate';
 import { systemClock } from './lib/clock';
@@ -9,11 +9,13 @@ async function main(): Promise<void> {
   let config;
   try {
     // `--demo` (npm start) turns demo mode on unless DEMO_MODE says otherwise: demo mode is
-    // always an explicit choice, never a silent default.
+    // always an explicit choice, never a silent default. It also gives the new demo city a
+    // history of finished cases unless DEMO_HISTORY says otherwise.
     const demoFlag = process.argv.includes('--demo');
     config = loadConfig({
       ...process.env,
       DEMO_MODE: process.env.DEMO_MODE ?? (demoFlag ? 'true' : 'false'),
+      DEMO_HISTORY: process.env.DEMO_HISTORY ?? (demoFlag ? String(DEMO_FLAG_HISTORY) : '0'),
     });
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -2,6 +2,7 @@ import type { AppContext } from './context';
 import {
   createAttachmentService,
   type AttachmentService,
+  type AttachmentServiceDeps,
 } from './modules/attachments/attachments.service';
 import { createAuthService, type AuthService } from './modules/auth/auth.service';
 import { createCaseEventHooks, type CaseEventHooks } from './modules/cases/case-event-hooks';
@@ -70,7 +71,16 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-export async function createServices(ctx: AppContext): Promise<Services> {
+/** What a caller may put in place of the defaults (the demo history's photo handling). */
+export interface ServicesOptions {
+  /** Photo storage and thumbnails; default: disk under DATA_DIR/files, sharp. */
+  attachments?: AttachmentServiceDeps;
+}
+
+export async function createServices(
+  ctx: AppContext,
+  opts: ServicesOptions = {},
+): Promise<Services> {
   const clock = await createClockService(ctx);
   const space = await createSpaceService(ctx, {
     // Bound late: org is built below, and only called once requests or seeds run.
@@ -83,7 +93,7 @@ export async function createServices(ctx: AppContext): Promise<Services> {
     unitExists: async (id) => (await org.getUnit(id).catch(() => null)) !== null,
     regionExists: (id) => space.regions().byId(id) !== undefined,
   });
-  const attachments = createAttachmentService(ctx);
+  const attachments = createAttachmentService(ctx, opts.attachments);
   const live =
     ctx.store.kind === 'postgres' && ctx.store.url
       ? await createPostgresBus(ctx.store.url, ctx.log, ctx.store.schema)
@@ -255,7 +265,11 @@ export async function createServices(ctx: AppContext): Promise<Services> {
     evaluation,
     reports,
   };
-  const seeds = createSeeds(partial);
+  const seeds = createSeeds({
+    ...partial,
+    // The demo history is told on services of its own, on its own (manual) clock.
+    servicesAt: (clock, options) => createServices({ ...ctx, clock }, options),
+  });
   const timers: NodeJS.Timeout[] = [];
   let stopScheduler: (() => Promise<void>) | null = null;
   return {

@@ -7,7 +7,14 @@ describe(loadConfig.name, () => {
     expect(c.http.port).toBe(8080);
     expect(c.db).toMatchObject({ kind: 'sqlite', sqliteFile: './data/cityloop.sqlite' });
     expect(c.demo.enabled).toBe(false);
+    expect(c.demo.history).toBe(0);
     expect(c.timezone).toBe('Asia/Shanghai');
+  });
+
+  it('reads the demo history size, a whole number from 0', () => {
+    expect(loadConfig({ DEMO_HISTORY: '250' }).demo.history).toBe(250);
+    expect(() => loadConfig({ DEMO_HISTORY: '-1' })).toThrow(/DEMO_HISTORY/);
+    expect(() => loadConfig({ DEMO_HISTORY: 'many' })).toThrow(/DEMO_HISTORY/);
   });
 
   it('selects PostgreSQL from DATABASE_URL', () => {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** DEMO_HISTORY when `--demo` (npm start) starts the server and the variable is not set. */
+export const DEMO_FLAG_HISTORY = 400;
+
 /**
  * Every environment variable cityloop reads, with a description and a sensitive flag.
  * `loadConfig()` parses them once and reports every bad value together.
@@ -43,6 +46,11 @@ export const CONFIG_VARIABLES = {
   DEMO_GRIDS: {
     description: 'Number of unit grids in the demo city.',
     default: '2000',
+    sensitive: false,
+  },
+  DEMO_HISTORY: {
+    description: `Demo mode, first start only: how many finished cases of history (the last eight weeks, told through the real workflow) the new demo city gets; 0 = none. \`npm start\` (--demo) uses ${DEMO_FLAG_HISTORY} unless given.`,
+    default: '0',
     sensitive: false,
   },
   ADMIN_USERNAME: {
@@ -127,6 +135,7 @@ const envSchema = z.object({
     .refine((v) => v === '' || v.length >= 8, 'must be at least 8 characters'),
   DEMO_SEED: int(0, 2 ** 31),
   DEMO_GRIDS: int(50, 2_000_000),
+  DEMO_HISTORY: int(0, 20_000),
   ADMIN_USERNAME: z
     .string()
     .regex(/^[a-z][a-z0-9_.-]{2,31}$/, 'must be 3-32 lowercase letters, digits, _ . -'),
@@ -167,6 +176,8 @@ export interface Config {
     readonly password: string;
     readonly seed: number;
     readonly grids: number;
+    /** Finished cases of history seeded with a new demo city (0 = none). */
+    readonly history: number;
   };
   readonly admin: { readonly username: string; readonly password: string };
   readonly timezone: string;
@@ -223,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       password: e.DEMO_PASSWORD,
       seed: e.DEMO_SEED,
       grids: e.DEMO_GRIDS,
+      history: e.DEMO_HISTORY,
     },
     admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
     timezone: e.TIMEZONE,

@@ -1,0 +1,152 @@
+import { TERMINAL_STATES } from '@common/workflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type TestApp } from '../../../test/app';
+import { TEST_DIALECT } from '../../../test/store';
+import type { Actor } from '../auth/actor';
+import { verifyAllChains } from '../audit/audit.service';
+import type { DemoHistoryReport } from './demo-history';
+import { seedDemoCity } from './demo-seed';
+
+const SEED = 20261121;
+const PASSWORD = 'demo-password-1';
+const CASES = 40;
+
+/**
+ * A small history in a small demo city, told through the real services on the test app's
+ * manual clock (Saturday 2026-11-21 09:00, Asia/Shanghai): the history covers the eight weeks
+ * before that day. No sleeping: the history moves a clock of its own.
+ */
+async function cityWithHistory(): Promise<{ t: TestApp; report: DemoHistoryReport }> {
+  const t = await createTestApp();
+  await seedDemoCity(t.services, { seed: SEED, grids: 300, password: PASSWORD });
+  const report = await t.services.seeds.demoHistory({ seed: SEED, cases: CASES });
+  if (!report) {
+    throw new Error('no history was seeded');
+  }
+  return { t, report };
+}
+
+/** Every case of the store: number, state, matter and unit code, by number. */
+async function casesOf(t: TestApp) {
+  return t.store.db
+    .selectFrom('case_file')
+    .leftJoin('org_unit', 'org_unit.id', 'case_file.unit_id')
+    .select([
+      'case_file.number',
+      'case_file.state',
+      'case_file.matter_code',
+      'case_file.event_count',
+      'org_unit.code as unit',
+    ])
+    .orderBy('case_file.number')
+    .execute();
+}
+
+describe('demo history', () => {
+  let t: TestApp;
+  let report: DemoHistoryReport;
+  let bureau: Actor;
+
+  beforeAll(async () => {
+    ({ t, report } = await cityWithHistory());
+    console.log(`demo history on ${TEST_DIALECT}: ${JSON.stringify(report)}`);
+    const id = (
+      await t.store.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', 'bureau')
+        .executeTakeFirstOrThrow()
+    ).id;
+    bureau = (await t.services.org.loadActor(id))!;
+  }, 180_000);
+  afterAll(() => t.close());
+
+  it('tells every case to its end over the eight weeks before today', async () => {
+    expect(report.cases).toBe(CASES);
+    const rows = await casesOf(t);
+    expect(rows).toHaveLength(CASES);
+    // Closed, voided or refused: every work queue of the demo city stays empty.
+    for (const r of rows) {
+      expect(TERMINAL_STATES, `${r.number} is ${r.state}`).toContain(r.state);
+    }
+    expect(Object.values(report.states).reduce((a, b) => a + b, 0)).toBe(CASES);
+    expect(report.states.closed).toBeGreaterThan(CASES / 2);
+    expect(report.from >= '2026-09-26' && report.to <= '2026-11-20').toBe(true);
+    const last = await t.store.db
+      .selectFrom('case_event')
+      .select((eb) => eb.fn.max('at').as('at'))
+      .executeTakeFirstOrThrow();
+    expect(Number(last.at)).toBeLessThan(Date.parse('2026-11-21T00:00:00+08:00'));
+    // The side paths show even in a small history.
+    for (const p of ['late', 'rework', 'voided:invalid', 'refused', 'self_handled']) {
+      expect(report.paths[p], p).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the rollups equal to a recomputation from the event log', async () => {
+    expect(await t.services.evaluation.checkRollups(report.from, report.to)).toEqual([]);
+  });
+
+  it('gives the units real figures: handled, overdue or reworked, the three 721 modes', async () => {
+    const month = await t.services.evaluation.indicators(bureau, {
+      subject: 'unit',
+      period: 'month',
+      date: '2026-11',
+    });
+    const sum = (name: string) => month.rows.reduce((a, r) => a + (r.counts[name] ?? 0), 0);
+    expect(sum('handled')).toBeGreaterThan(0);
+    expect(sum('overdue') + sum('rework')).toBeGreaterThan(0);
+    expect(month.rows.some((r) => r.composite !== null)).toBe(true);
+
+    const ratio = await t.services.evaluation.ratio721(bureau, {
+      groupBy: 'unit',
+      from: report.from,
+      to: report.to,
+    });
+    expect(ratio.total.service).toBeGreaterThan(0);
+    expect(ratio.total.management).toBeGreaterThan(0);
+    expect(ratio.total.enforcement).toBeGreaterThan(0);
+
+    const spots = await t.services.evaluation.hotspots(bureau, {
+      res: 8,
+      from: report.from,
+      to: report.to,
+    });
+    expect(spots.repeats.length).toBeGreaterThan(0);
+  });
+
+  it('writes hash chains that verify', async () => {
+    const audit = await verifyAllChains(t.store.db);
+    expect(audit.broken).toEqual([]);
+  });
+
+  it('acts as the demo accounts, and staffs the other units with accounts of their own', async () => {
+    const actors = await t.store.db
+      .selectFrom('case_event')
+      .select('actor_name')
+      .distinct()
+      .where('actor_role', '=', 'inspector')
+      .execute();
+    expect(actors.length).toBeGreaterThan(0);
+    expect(report.staffAccounts).toBeGreaterThan(0);
+    // The demo accounts still sign in with the demo password; the new ones have none known.
+    await expect(login(t, 'unit', PASSWORD)).resolves.toBeTruthy();
+    await expect(login(t, 'staff-municipal', PASSWORD)).rejects.toThrow(/401/);
+  });
+
+  it('is told once: never into a store that holds cases', async () => {
+    expect(await t.services.seeds.demoHistory({ seed: SEED, cases: CASES })).toBeNull();
+    expect(await casesOf(t)).toHaveLength(CASES);
+  });
+
+  it('tells the same history from the same seed', async () => {
+    const again = await cityWithHistory();
+    try {
+      expect(again.report.states).toEqual(report.states);
+      expect(again.report.paths).toEqual(report.paths);
+      expect(await casesOf(again.t)).toEqual(await casesOf(t));
+    } finally {
+      await again.t.close();
+    }
+  }, 180_000);
+});
