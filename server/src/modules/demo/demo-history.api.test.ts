@@ -115,6 +115,14 @@ describe('demo history', () => {
     expect(spots.repeats.length).toBeGreaterThan(0);
   });
 
+  it('publishes the public performance board, with the last month’s ranking', async () => {
+    const res = await t.req({ method: 'GET', url: '/api/v1/public/board?subject=unit' });
+    expect(res.statusCode).toBe(200);
+    const board = res.json<{ period: { kind: string }; ranked: unknown[] }>();
+    expect(board.period.kind).toBe('month');
+    expect(board.ranked.length).toBeGreaterThan(0);
+  });
+
   it('writes hash chains that verify', async () => {
     const audit = await verifyAllChains(t.store.db);
     expect(audit.broken).toEqual([]);

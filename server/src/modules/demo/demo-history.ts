@@ -1268,6 +1268,12 @@ export async function seedDemoHistory(
       last = Math.max(last, clock.now());
     }
     await files.flush();
+    // A demo city shows its public performance board (a real city decides to publish).
+    const settings = await h.evaluation.settings();
+    await h.evaluation.putSettings(world.actor('admin'), {
+      ...settings,
+      publicBoard: { ...settings.publicBoard, enabled: true },
+    });
     const tz = cal.timeZone;
     const report: DemoHistoryReport = {
       cases: stories.length,
