@@ -95,6 +95,10 @@ export const evaluationMessages = defineMessages(
     'count.accurate': '派遣准确',
     'count.dispatched_on_time': '按时派遣',
     'count.callbacks': '回访',
+    'error.EVALUATION_PERIOD_INVALID':
+      '这个周期无法评价：自定义周期最长 366 天，且结束日不能早于开始日。',
+    'error.REPORT_FONT_MISSING':
+      '服务器缺少中文字体，无法生成 PDF；请下载 Excel，或请管理员安装 fonts-noto-cjk。',
   },
   {
     nav: 'Evaluation',
@@ -190,5 +194,9 @@ export const evaluationMessages = defineMessages(
     'count.accurate': 'Dispatched accurately',
     'count.dispatched_on_time': 'Dispatched on time',
     'count.callbacks': 'Callbacks',
+    'error.EVALUATION_PERIOD_INVALID':
+      'This period cannot be evaluated: a custom period spans at most 366 days and ends on or after its first day.',
+    'error.REPORT_FONT_MISSING':
+      'The server has no Chinese font to make the PDF; download the Excel file, or ask the administrator to install fonts-noto-cjk.',
   },
 );

@@ -7,7 +7,7 @@ import {
   type DrillView,
 } from '../../../api/evaluation.api';
 import { coreMessages } from '../../core/core.messages';
-import { useApiErrors } from '../../core/hooks/useApiErrors';
+import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { formatTime } from '../../core/utils/time';
 import { useT } from '../../i18n/hooks/useT';
@@ -50,7 +50,7 @@ export function DrillDrawer({
 function DrillBody({ query }: { query: DrillQuery }) {
   const t = useT(evaluationMessages);
   const tc = useT(coreMessages);
-  const { errorText } = useApiErrors();
+  const errorText = useFeatureErrors(evaluationMessages);
   const countName = useCountName();
   const drill = useResource(
     (signal) => evaluationApi.drill(query, signal),

@@ -188,10 +188,14 @@ describe('EvaluationBoard', () => {
     expect(within(yellow).queryByText('市政养护队')).toBeNull();
   });
 
-  it('says why the board could not load', async () => {
-    indicatorsAnswer = () => json(403, { error: { code: 'AUTH_FORBIDDEN', message: 'Forbidden' } });
-    renderBoard();
-    expect(await screen.findByRole('alert')).toBeTruthy();
+  it('says why the board could not load, in the user’s words', async () => {
+    indicatorsAnswer = () =>
+      json(400, {
+        error: { code: 'EVALUATION_PERIOD_INVALID', message: 'a period spans at most 366 days' },
+      });
+    renderBoard('/evaluation?period=custom&from=2024-01-01&to=2026-11-01');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('自定义周期最长 366 天');
     expect(screen.queryByText('云溪环卫所')).toBeNull();
   });
 });

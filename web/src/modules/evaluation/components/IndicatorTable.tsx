@@ -7,7 +7,7 @@ import {
   type PeriodQuery,
 } from '../../../api/evaluation.api';
 import { coreMessages } from '../../core/core.messages';
-import { useApiErrors } from '../../core/hooks/useApiErrors';
+import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
@@ -44,7 +44,7 @@ export function IndicatorTable({ subject, period, onDrill, onPeriod }: Indicator
   const tc = useT(coreMessages);
   const labels = useLabels();
   const countName = useCountName();
-  const { errorText } = useApiErrors();
+  const errorText = useFeatureErrors(evaluationMessages);
   const res = useResource(
     async (signal) => {
       const v = await evaluationApi.indicators(subject, period, signal);

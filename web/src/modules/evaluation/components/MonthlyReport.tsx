@@ -3,7 +3,7 @@ import { Alert, Button, Card, DatePicker, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { evaluationApi } from '../../../api/evaluation.api';
-import { useApiErrors } from '../../core/hooks/useApiErrors';
+import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { saveBlob } from '../../core/utils/saveBlob';
 import { useT } from '../../i18n/hooks/useT';
 import { evaluationMessages } from '../evaluation.messages';
@@ -11,7 +11,7 @@ import { evaluationMessages } from '../evaluation.messages';
 /** The monthly evaluation report (月度综合评价报告) of a month, as Excel or PDF. */
 export function MonthlyReport({ defaultMonth }: { defaultMonth: string }) {
   const t = useT(evaluationMessages);
-  const { errorText } = useApiErrors();
+  const errorText = useFeatureErrors(evaluationMessages);
   const [month, setMonth] = useState(defaultMonth);
   const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
   const [error, setError] = useState<string | null>(null);

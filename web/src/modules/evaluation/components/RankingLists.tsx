@@ -7,7 +7,7 @@ import {
   type RankedRow,
 } from '../../../api/evaluation.api';
 import { coreMessages } from '../../core/core.messages';
-import { useApiErrors } from '../../core/hooks/useApiErrors';
+import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { useT } from '../../i18n/hooks/useT';
 import { evaluationMessages } from '../evaluation.messages';
@@ -26,7 +26,7 @@ export interface RankingListsProps {
 export function RankingLists({ subject, period, onDrill, onPeriod }: RankingListsProps) {
   const t = useT(evaluationMessages);
   const tc = useT(coreMessages);
-  const { errorText } = useApiErrors();
+  const errorText = useFeatureErrors(evaluationMessages);
   const res = useResource(
     async (signal) => {
       const v = await evaluationApi.rankings(subject, period, signal);

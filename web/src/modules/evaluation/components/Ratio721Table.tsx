@@ -8,7 +8,7 @@ import {
   type RatioGroup,
 } from '../../../api/evaluation.api';
 import { coreMessages } from '../../core/core.messages';
-import { useApiErrors } from '../../core/hooks/useApiErrors';
+import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
@@ -42,7 +42,7 @@ export function Ratio721Table({
   const t = useT(evaluationMessages);
   const tc = useT(coreMessages);
   const labels = useLabels();
-  const { errorText } = useApiErrors();
+  const errorText = useFeatureErrors(evaluationMessages);
   const res = useResource(
     async (signal) => {
       const v = await evaluationApi.ratio721(groupBy, period, signal);
