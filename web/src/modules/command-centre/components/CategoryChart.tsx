@@ -22,7 +22,11 @@ export function CategoryChart({ data, height }: { data: CommandData; height: num
     [data.majors.data],
   );
   const option = useMemo<ChartOption>(() => {
-    const name = (code: string) => matters.majors.find((m) => m.code === code)?.name ?? code;
+    // '-': cases not (yet) given a matter, e.g. refused or voided before registration.
+    const name = (code: string) =>
+      code === '-'
+        ? t('category.none')
+        : (matters.majors.find((m) => m.code === code)?.name ?? code);
     return {
       animationDuration: 300,
       grid: {
