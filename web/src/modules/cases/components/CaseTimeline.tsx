@@ -68,7 +68,9 @@ export function CaseTimeline({ events }: CaseTimelineProps) {
         }
         const deadline = str(p.deadline) ?? str(p.handleDeadline);
         if (deadline) {
-          details.push(t('timeline.deadline', { time: formatTime(deadline) }));
+          // An overdue mark names the deadline that passed; other events set a new one.
+          const key = e.action === 'overdue' ? 'timeline.passedDeadline' : 'timeline.deadline';
+          details.push(t(key, { time: formatTime(deadline) }));
         }
         const text = [str(p.description), str(p.reason), str(p.note)].filter(
           (x): x is string => Boolean(x) && x !== 'parent_closed',
