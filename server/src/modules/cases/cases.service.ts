@@ -279,23 +279,17 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         })),
       );
       const changes: CaseEventChange[] = [];
+      const marks: Parameters<typeof repo.markOverdueRows>[2][number][] = [];
       for (const row of rows) {
-        const patch: CaseUpdate = { stage_overdue: 1 };
-        if (row.stage === 'handle') {
-          patch.handle_overdue = 1;
-        }
+        const handle = row.stage === 'handle';
         if (!noticed.has(row.id)) {
           // This deadline was noticed before: set the flag again, without a second event.
-          if (
-            !(await repo.updateGuarded(trx, row.id, row.version, {
-              ...patch,
-              version: row.version + 1,
-            }))
-          ) {
-            throw versionConflict(row);
-          }
+          marks.push({ id: row.id, version: row.version, handle, hash: null, at: null });
           continue;
         }
+        const patch: CaseUpdate = handle
+          ? { stage_overdue: 1, handle_overdue: 1 }
+          : { stage_overdue: 1 };
         const { event, update } = nextEvent(
           row,
           {
@@ -311,10 +305,13 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
           patch,
           at,
         );
-        if (!(await repo.updateGuarded(trx, row.id, row.version, update))) {
-          throw versionConflict(row);
-        }
+        marks.push({ id: row.id, version: row.version, handle, hash: event.hash, at });
         changes.push({ before: row, event, after: { ...row, ...update } });
+      }
+      // One statement for the batch; a case changed since it was read fails the batch, which
+      // is then marked one by one.
+      if ((await repo.markOverdueRows(trx, ctx.store.kind, marks)) !== marks.length) {
+        throw appError('CASE_VERSION_CONFLICT', 'A case changed while the sweep marked it');
       }
       await repo.insertEvents(
         trx,
