@@ -1,22 +1,40 @@
+import type {
+  DrillDimension,
+  DrillView,
+  EvaluationPeriod,
+  EvaluationSubject,
+  IndicatorsView,
+  PeriodKind,
+  RankingRules,
+  RankingsView,
+  Ratio721View,
+  RatioGroup,
+} from '@common/evaluation';
 import { request, requestJson } from './http';
+
+export type {
+  DisposalSplit,
+  DrillCount,
+  DrillDimension,
+  DrillItem,
+  DrillView,
+  EvaluationPeriod,
+  EvaluationSubject,
+  IndicatorRow,
+  IndicatorsView,
+  PeriodKind,
+  RankedRow,
+  RankingsView,
+  RateValue,
+  Ratio721Row,
+  Ratio721View,
+  RatioGroup,
+} from '@common/evaluation';
 
 /**
  * The evaluation API as the command centre, the evaluation page and the admin read it
  * (server/src/modules/evaluation: evaluation.schema.ts, evaluation.service.ts).
  */
-
-export type EvaluationSubject =
-  | 'unit'
-  | 'inspector'
-  | 'intake_clerk'
-  | 'shift_leader'
-  | 'dispatcher'
-  | 'grid'
-  | 'community'
-  | 'street'
-  | 'district';
-
-export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'custom';
 
 /** Dimensions a trend can follow. */
 export type TrendDimension =
@@ -40,41 +58,6 @@ export interface PeriodQuery {
   date?: string;
   from?: string;
   to?: string;
-}
-
-export interface EvaluationPeriod {
-  kind: PeriodKind;
-  label: string;
-  from: string;
-  to: string;
-  days: number;
-  start: string;
-  end: string;
-}
-
-export interface RateValue {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
-
-export interface IndicatorRow {
-  key: string;
-  name: string;
-  counts: Record<string, number>;
-  rates: Record<string, RateValue>;
-  scores: Record<string, number | null>;
-  volume: number;
-  activity: number;
-  composite: number | null;
-  grade: string | null;
-}
-
-export interface IndicatorsView {
-  subject: EvaluationSubject;
-  period: EvaluationPeriod;
-  components: { indicator: string; weight: number }[];
-  rows: IndicatorRow[];
 }
 
 export interface TrendSeries {
@@ -142,7 +125,7 @@ export interface EvaluationSettings {
   composites: Record<EvaluationSubject, WeightedComponent[]>;
   bands: Record<EvaluationSubject, { min: number; score: number }[]>;
   bandBasisDays: number;
-  rankings: { top: number; bottom: number; redMin: number; yellowBelow: number; minVolume: number };
+  rankings: RankingRules;
   ratio721: { service: number; management: number; enforcement: number };
   hotspots: { top: number; repeatMin: number };
   publicBoard: {
@@ -155,94 +138,12 @@ export interface EvaluationSettings {
   };
 }
 
-/** One ranked subject (by composite). */
-export interface RankedRow {
-  rank: number;
-  key: string;
-  name: string;
-  composite: number;
-  grade: string | null;
-  /** Items worked on in the period. */
-  activity: number;
-}
-
-export interface RankingsView {
-  subject: EvaluationSubject;
-  period: EvaluationPeriod;
-  rules: EvaluationSettings['rankings'];
-  ranked: RankedRow[];
-  /** 红榜: the best, at least redMin. */
-  red: RankedRow[];
-  /** 黄榜: the worst first, below yellowBelow. */
-  yellow: RankedRow[];
-}
-
-/** Dimensions a drill-down opens: every subject, plus the city, matter, source and places. */
-export type DrillDimension =
-  EvaluationSubject | 'city' | 'major' | 'matter' | 'source' | 'h3' | 'grid_matter';
-
 export interface DrillQuery extends PeriodQuery {
   /** A count ('handled_on_time', 'disposal.service') or an indicator ('closure_rate', 'volume'). */
   indicator: string;
   dimension: DrillDimension;
   key: string;
   matter?: string;
-}
-
-/** One counted item: the case and the event the fact is anchored at. */
-export interface DrillItem {
-  caseId: string;
-  number: string;
-  seq: number;
-  at: string;
-  metric: string;
-}
-
-export interface DrillCount {
-  metric: string;
-  count: number;
-  items: DrillItem[];
-}
-
-export interface DrillView {
-  dimension: DrillDimension;
-  key: string;
-  indicator: string;
-  period: EvaluationPeriod;
-  kind: 'count' | 'rate' | 'volume';
-  count: number;
-  items: DrillItem[];
-  rate?: number | null;
-  numerator?: DrillCount;
-  denominator?: DrillCount;
-}
-
-export type RatioGroup = 'unit' | 'district' | 'street' | 'community' | 'grid';
-
-export interface DisposalSplit {
-  service: number;
-  management: number;
-  enforcement: number;
-}
-
-/** Disposals of one unit or area by mode (counts), their total, shares and deviations. */
-export interface Ratio721Row extends DisposalSplit {
-  key: string;
-  name: string;
-  total: number;
-  /** 0–1 each, null without disposals. */
-  shares: { [K in keyof DisposalSplit]: number | null };
-  /** Percentage points off the city's target, null without disposals. */
-  deviation: { [K in keyof DisposalSplit]: number | null };
-}
-
-export interface Ratio721View {
-  groupBy: RatioGroup;
-  period: EvaluationPeriod;
-  /** The city's target, in percent. */
-  target: DisposalSplit;
-  rows: Ratio721Row[];
-  total: Ratio721Row;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,3 +1,4 @@
+import type { PublicBoard, PublicBoardPeriodKind, PublicBoardSubject } from '@common/evaluation';
 import { ApiError, requestJson } from './http';
 
 /**
@@ -7,55 +8,16 @@ import { ApiError, requestJson } from './http';
  * as a session expiry: the public has no session.
  */
 
-/** What a city may publish: units and areas, never people (the server's order). */
-export const PUBLIC_BOARD_SUBJECTS = ['unit', 'district', 'street', 'community', 'grid'] as const;
-export type PublicBoardSubject = (typeof PUBLIC_BOARD_SUBJECTS)[number];
-
-/** The periods a city may publish, shortest first. */
-export const PUBLIC_BOARD_PERIODS = ['week', 'month', 'quarter', 'year'] as const;
-export type PublicBoardPeriodKind = (typeof PUBLIC_BOARD_PERIODS)[number];
-
-export type Grade = 'A' | 'B' | 'C' | 'D' | 'E';
-
-/** The board's period: whole local days [from, to] of the city's time zone. */
-export interface PublicBoardPeriod {
-  kind: PublicBoardPeriodKind;
-  /** '2026-W48', '2026-11', '2026-Q4', '2026'. */
-  label: string;
-  /** First local date, YYYY-MM-DD. */
-  from: string;
-  /** Last local date (inclusive), YYYY-MM-DD. */
-  to: string;
-  days: number;
-  /** The instant the period starts, ISO 8601 with the city's offset. */
-  start: string;
-  /** The instant after its last day (exclusive). */
-  end: string;
-}
-
-/** One ranked unit or area. */
-export interface PublicBoardRow {
-  rank: number;
-  name: string;
-  /** 0–100, two decimals. */
-  composite: number;
-  grade: Grade | null;
-  /** The counts behind the score, when the city shows them (settings showCounts). */
-  counts?: Record<string, number>;
-}
-
-export interface PublicBoard {
-  subject: PublicBoardSubject;
-  period: PublicBoardPeriod;
-  /** Every subject and period kind the city publishes. */
-  published: { subjects: PublicBoardSubject[]; periods: PublicBoardPeriodKind[] };
-  /** Best first; only subjects with activity in the period are ranked. */
-  ranked: PublicBoardRow[];
-  /** 红榜 (best), when the city shows the lists. */
-  red?: PublicBoardRow[];
-  /** 黄榜 (worst), when the city shows the lists. */
-  yellow?: PublicBoardRow[];
-}
+export {
+  PUBLIC_BOARD_PERIODS,
+  PUBLIC_BOARD_SUBJECTS,
+  type PublicBoard,
+  type PublicBoardPeriodKind,
+  type PublicBoardRow,
+  type PublicBoardSubject,
+} from '@common/evaluation';
+/** The board's period: whole local days [from, to], of a published kind. */
+export type PublicBoardPeriod = PublicBoard['period'];
 
 export interface PublicBoardQuery {
   /** Without: the city's first published subject. */

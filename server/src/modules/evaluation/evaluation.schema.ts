@@ -1,19 +1,17 @@
+import {
+  DRILL_DIMENSIONS,
+  PUBLIC_BOARD_PERIODS,
+  PUBLIC_BOARD_SUBJECTS,
+  RATIO_GROUPS,
+  type DrillDimension,
+  type RatioGroup,
+} from '@common/evaluation';
 import { z } from 'zod';
 import { AREA_KINDS, PERSON_ROLES } from './facts';
 import { SUBJECTS } from './indicators';
 import { PERIOD_KINDS } from './period';
 
-/** Dimensions a drill-down can open: every subject, the city, matter, source and places. */
-export const DRILL_DIMENSIONS = [
-  ...SUBJECTS,
-  'city',
-  'major',
-  'matter',
-  'source',
-  'h3',
-  'grid_matter',
-] as const;
-export type DrillDimension = (typeof DRILL_DIMENSIONS)[number];
+export { DRILL_DIMENSIONS, type DrillDimension };
 
 /** Dimensions a trend can follow. */
 export const TREND_DIMENSIONS = [
@@ -26,8 +24,7 @@ export const TREND_DIMENSIONS = [
 ] as const;
 export type TrendDimension = (typeof TREND_DIMENSIONS)[number];
 
-export const RATIO_GROUPS = ['unit', ...AREA_KINDS] as const;
-export type RatioGroup = (typeof RATIO_GROUPS)[number];
+export { RATIO_GROUPS, type RatioGroup };
 
 const periodFields = {
   /** day | week | month | quarter | year | custom (default month, or custom with from/to). */
@@ -100,8 +97,8 @@ export const ratio721Query = z.strictObject({
 export type Ratio721Query = z.infer<typeof ratio721Query>;
 
 export const publicBoardQuery = z.strictObject({
-  subject: z.enum(['unit', 'district', 'street', 'community', 'grid']).optional(),
-  period: z.enum(['week', 'month', 'quarter', 'year']).optional(),
+  subject: z.enum(PUBLIC_BOARD_SUBJECTS).optional(),
+  period: z.enum(PUBLIC_BOARD_PERIODS).optional(),
   date: z.string().min(4).max(10).optional(),
 });
 export type PublicBoardQuery = z.infer<typeof publicBoardQuery>;

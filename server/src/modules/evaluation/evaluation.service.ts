@@ -1,3 +1,14 @@
+import type {
+  DrillCount,
+  DrillItem,
+  DrillView,
+  EvaluationPeriod,
+  IndicatorsView as CommonIndicatorsView,
+  RankedRow,
+  Ratio721View,
+  RankingsView,
+  PublicBoard,
+} from '@common/evaluation';
 import {
   cellToBoundary,
   cellToChildren,
@@ -72,7 +83,6 @@ import {
   yearAgo,
   zoned,
   type Period,
-  type PeriodKind,
   type ZonedPeriod,
 } from './period';
 import { createRollupEngine, type RecomputeResult, type RollupMismatch } from './rollups';
@@ -85,16 +95,7 @@ export interface EvaluationPorts {
 }
 
 /** A period as the API shows it. */
-export interface PeriodView {
-  kind: PeriodKind;
-  label: string;
-  from: string;
-  to: string;
-  days: number;
-  /** ISO instant of the start of `from` and of the end (exclusive), in the city's zone. */
-  start: string;
-  end: string;
-}
+export type PeriodView = EvaluationPeriod;
 
 /** One evaluated subject: counts behind the figures, rates, scores, composite and grade. */
 export interface SubjectRow extends Evaluation {
@@ -103,63 +104,8 @@ export interface SubjectRow extends Evaluation {
   counts: Record<string, number>;
 }
 
-export interface IndicatorsView {
-  subject: Subject;
-  period: PeriodView;
-  /** The composite's components and weights in effect. */
-  components: { indicator: string; weight: number }[];
-  rows: SubjectRow[];
-}
-
-export interface RankedRow {
-  rank: number;
-  key: string;
-  name: string;
-  composite: number;
-  grade: string | null;
-  /** Items worked on in the period. */
-  activity: number;
-}
-
-export interface RankingsView {
-  subject: Subject;
-  period: PeriodView;
-  rules: EvaluationSettings['rankings'];
-  ranked: RankedRow[];
-  /** 红榜: the best, at least redMin. */
-  red: RankedRow[];
-  /** 黄榜: the worst first, below yellowBelow. */
-  yellow: RankedRow[];
-}
-
-/** One counted item: the case and the event the fact is anchored at. */
-export interface DrillItem {
-  caseId: string;
-  number: string;
-  seq: number;
-  at: string;
-  metric: string;
-}
-
-export interface DrillCount {
-  metric: string;
-  count: number;
-  items: DrillItem[];
-}
-
-export interface DrillView {
-  dimension: DrillDimension;
-  key: string;
-  indicator: string;
-  period: PeriodView;
-  /** count: one count; rate: numerator over denominator; volume: the counts behind a band. */
-  kind: 'count' | 'rate' | 'volume';
-  count: number;
-  items: DrillItem[];
-  rate?: number | null;
-  numerator?: DrillCount;
-  denominator?: DrillCount;
-}
+export type IndicatorsView = CommonIndicatorsView<SubjectRow>;
+export type { DrillCount, DrillItem, DrillView, RankedRow, RankingsView };
 
 type Counts = Map<string, Record<string, number>>;
 
@@ -875,7 +821,7 @@ export function createEvaluationService(ctx: AppContext, ports: EvaluationPorts)
      * enforcement) per unit or area, with the shares and their distance to the targets.
      * @throws EVALUATION_PERIOD_INVALID, AUTH_OUT_OF_SCOPE
      */
-    async ratio721(actor: Actor, q: Ratio721Query) {
+    async ratio721(actor: Actor, q: Ratio721Query): Promise<Ratio721View> {
       const p = periodOf(q);
       const s = await settings();
       const scope = sv(actor);
@@ -941,7 +887,7 @@ export function createEvaluationService(ctx: AppContext, ports: EvaluationPorts)
      * city-wide, for ended periods unless configured otherwise.
      * @throws EVALUATION_BOARD_NOT_PUBLISHED, EVALUATION_PERIOD_INVALID
      */
-    async publicBoard(q: PublicBoardQuery) {
+    async publicBoard(q: PublicBoardQuery): Promise<PublicBoard> {
       const s = await settings();
       const pb = s.publicBoard;
       const subject = q.subject ?? pb.subjects[0];
@@ -984,7 +930,8 @@ export function createEvaluationService(ctx: AppContext, ports: EvaluationPorts)
       });
       return {
         subject,
-        period: present(per),
+        // `kind` is one of the published periods (checked above).
+        period: present(per) as PublicBoard['period'],
         /** What else the city publishes, so a page can offer exactly those boards. */
         published: { subjects: pb.subjects, periods: pb.periods },
         ranked: ranked.ranked.map(show),

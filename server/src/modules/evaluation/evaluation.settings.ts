@@ -5,6 +5,7 @@
  * brief's values (domain.md §6, §7). Settings are applied when figures are read, never when
  * facts are counted, so changing them needs no recomputation.
  */
+import { PUBLIC_BOARD_SUBJECTS } from '@common/evaluation';
 import { z } from 'zod';
 import { INDICATORS, SUBJECTS, type IndicatorName, type Subject } from './indicators';
 
@@ -17,7 +18,7 @@ const component = z.strictObject({ indicator: z.string().min(1).max(64), weight 
 const band = z.strictObject({ min: z.number().min(0), score });
 
 /** Every composite and band subject, with the published subset of the public board. */
-const PUBLIC_SUBJECTS = ['unit', 'district', 'street', 'community', 'grid'] as const;
+const PUBLIC_SUBJECTS = PUBLIC_BOARD_SUBJECTS;
 
 export const settingsSchema = z.strictObject({
   /** Lower bounds of grades A–D (E below D). */

@@ -36,6 +36,7 @@
  * - closed on time: closed by the shift leader (close, or audit_pass of a self-handled case)
  *   with the handling overdue flag off. Merged duplicates closed by the system are not closures.
  */
+import { AREA_KINDS, type AreaKind } from '@common/evaluation';
 import type { DisposalMode } from '@common/workflow';
 import { DISPOSAL_MODES } from '@common/workflow';
 
@@ -179,8 +180,7 @@ export const SCOPED_KINDS = [
 ] as const;
 
 /** Area dimension kinds, from the top. */
-export const AREA_KINDS = ['city', 'district', 'street', 'community', 'grid'] as const;
-export type AreaKind = (typeof AREA_KINDS)[number];
+export { AREA_KINDS, type AreaKind };
 
 /** The kind holding a scoped copy: 'unit@d' keyed 'districtId|unitId', 'unit@s' by street. */
 export function scopedKind(kind: string, level: 'district' | 'street'): string {
@@ -628,6 +628,46 @@ export function countCells(
     }
   }
   return out;
+}
+
+function sameFact(a: Fact, b: Fact): boolean {
+  if (
+    a.metric !== b.metric ||
+    a.seq !== b.seq ||
+    a.at !== b.at ||
+    a.dims.length !== b.dims.length
+  ) {
+    return false;
+  }
+  for (let i = 0; i < a.dims.length; i++) {
+    if (a.dims[i]![0] !== b.dims[i]![0] || a.dims[i]![1] !== b.dims[i]![1]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The cells of (after − before), without zero entries: the same as
+ * diffCells(countCells(before), countCells(after)), but facts present in both are cancelled
+ * first, so an event that changes one fact of a case costs one fact's cells, not all of them.
+ */
+export function factDelta(
+  before: readonly Fact[],
+  after: readonly Fact[],
+  dayOf: (ms: number) => string,
+): Map<string, number> {
+  const gone = [...before];
+  const added: Fact[] = [];
+  for (const f of after) {
+    const i = gone.findIndex((g) => sameFact(g, f));
+    if (i >= 0) {
+      gone.splice(i, 1);
+    } else {
+      added.push(f);
+    }
+  }
+  return diffCells(countCells(gone, dayOf), countCells(added, dayOf));
 }
 
 /** after − before, cell by cell, without zero entries. */

@@ -13,18 +13,10 @@
  *   rounded composite: A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, E below (thresholds configurable).
  */
 
+import { EVALUATION_SUBJECTS, type RateValue } from '@common/evaluation';
+
 /** Who or what is evaluated. */
-export const SUBJECTS = [
-  'unit',
-  'inspector',
-  'intake_clerk',
-  'shift_leader',
-  'dispatcher',
-  'grid',
-  'community',
-  'street',
-  'district',
-] as const;
+export const SUBJECTS = EVALUATION_SUBJECTS;
 export type Subject = (typeof SUBJECTS)[number];
 
 export const PERSON_SUBJECTS = ['inspector', 'intake_clerk', 'shift_leader', 'dispatcher'] as const;
@@ -217,12 +209,7 @@ export function composite(
   return weights > 0 ? round2(sum / weights) : null;
 }
 
-export interface RateValue {
-  /** 0–1, or null when the denominator is 0. */
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
+export type { RateValue };
 
 export interface Evaluation {
   rates: Record<string, RateValue>;

@@ -6,10 +6,10 @@
  * [start of `from`, start of the day after `to`) in the time zone, so a day that has 23 or 25
  * hours (daylight saving) still counts once.
  */
+import { PERIOD_KINDS, type PeriodKind } from '@common/evaluation';
 import { fromLocalTime } from '../clock';
 
-export const PERIOD_KINDS = ['day', 'week', 'month', 'quarter', 'year', 'custom'] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export { PERIOD_KINDS, type PeriodKind };
 
 /** The longest period a query may span (a year and a leap day). */
 export const MAX_PERIOD_DAYS = 366;

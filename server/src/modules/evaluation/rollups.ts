@@ -12,7 +12,7 @@ import {
   cellKey,
   countCells,
   deriveFacts,
-  diffCells,
+  factDelta,
   isFactNeutral,
   parseCellKey,
   type CaseStatic,
@@ -161,10 +161,7 @@ export function createRollupEngine(opts: {
               ]
             : (histories.get(after.id) ?? []);
         const prior = current.filter((e) => e.seq < event.seq);
-        const delta = diffCells(
-          countCells(deriveFacts(s, prior), dayOf),
-          countCells(deriveFacts(s, current), dayOf),
-        );
+        const delta = factDelta(deriveFacts(s, prior), deriveFacts(s, current), dayOf);
         const shard = shardOf(after.id);
         for (const [cell, count] of delta) {
           const k = `${shard}:${cell}`;

@@ -91,7 +91,7 @@ export function RankingLists({ subject, period, onDrill, onPeriod }: RankingList
     <Row gutter={[16, 16]}>
       {view ? (
         <Col span={24}>
-          <Typography.Text type="secondary">{t('rank.rules', view.rules)}</Typography.Text>
+          <Typography.Text type="secondary">{t('rank.rules', { ...view.rules })}</Typography.Text>
         </Col>
       ) : null}
       <Col xs={24} xl={12}>
