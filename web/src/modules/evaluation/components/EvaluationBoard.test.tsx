@@ -89,6 +89,29 @@ const rankings: RankingsView = {
   yellow: [{ rank: 2, key: 'u1', name: '云溪环卫所', composite: 75, grade: 'C', activity: 4 }],
 };
 
+const trends = {
+  dimension: 'major',
+  metric: 'reported',
+  periods: [{ ...period, label: '2026-09' }, period],
+  yearAgo: period,
+  series: [
+    {
+      key: '06',
+      name: '06',
+      values: [8, 12],
+      change: { previous: 8, abs: 4, pct: 50 },
+      yearAgo: { value: null, abs: null, pct: null },
+    },
+    {
+      key: '-',
+      name: '-',
+      values: [3, 2],
+      change: { previous: 3, abs: -1, pct: -33.33 },
+      yearAgo: { value: null, abs: null, pct: null },
+    },
+  ],
+};
+
 let urls: string[] = [];
 let indicatorsAnswer: () => Promise<Response> = () => json(200, indicators);
 
@@ -104,6 +127,26 @@ function fakeFetch(input: RequestInfo | URL): Promise<Response> {
   }
   if (path === '/api/v1/evaluation/rankings') {
     return json(200, rankings);
+  }
+  if (path === '/api/v1/evaluation/trends') {
+    return json(200, trends);
+  }
+  if (path === '/api/v1/catalog/matters') {
+    return json(200, {
+      items: [
+        {
+          kind: 'matter',
+          code: '06010',
+          majorCode: '06',
+          majorName: '市容环境类',
+          name: '暴露垃圾',
+          nameEn: null,
+          componentCode: null,
+          standard: true,
+          active: true,
+        },
+      ],
+    });
   }
   return json(404, { error: { code: 'NOT_FOUND', message: url } });
 }
@@ -177,6 +220,29 @@ describe('EvaluationBoard', () => {
           .map((u) => params(u).date),
       ).toEqual(['2026-10-15', '2026-09-15']),
     );
+  });
+
+  it('counts cases by class against the period before, and drills into a class', async () => {
+    renderBoard('/evaluation?tab=category&date=2026-10-15');
+    const table = await screen.findByTestId('category-table');
+    await within(table).findByText('06 市容环境类');
+    expect(params(urls.find((u) => u.startsWith('/api/v1/evaluation/trends'))!)).toMatchObject({
+      dimension: 'major',
+      metric: 'reported',
+      count: '2',
+      period: 'month',
+      date: '2026-10-15',
+    });
+    expect(within(table).getByText('未分类')).toBeTruthy();
+    expect(within(table).getByText('+4 (+50%)')).toBeTruthy();
+    expect(within(table).getByText('-1 (-33.33%)')).toBeTruthy();
+    fireEvent.click(within(table).getByText('12'));
+    await screen.findByTestId('drill');
+    expect(params(urls.find((u) => u.startsWith('/api/v1/evaluation/drill'))!)).toMatchObject({
+      indicator: 'reported',
+      dimension: 'major',
+      key: '06',
+    });
   });
 
   it('shows the red and yellow lists of the ranking', async () => {

@@ -21,6 +21,7 @@ import {
   stepPeriod,
   type PeriodSelection,
 } from '../utils/period';
+import { CATEGORY_DIMENSIONS, CATEGORY_METRICS, CategoryTable } from './CategoryTable';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { IndicatorTable } from './IndicatorTable';
 import { MonthlyReport } from './MonthlyReport';
@@ -38,7 +39,7 @@ export const SUBJECTS: readonly EvaluationSubject[] = [
   'shift_leader',
   'dispatcher',
 ];
-const TABS = ['indicators', 'rankings', 'ratio721', 'report'] as const;
+const TABS = ['indicators', 'rankings', 'category', 'ratio721', 'report'] as const;
 const RATIO_GROUPS: readonly RatioGroup[] = ['unit', 'district', 'street', 'community', 'grid'];
 
 const PICKER: Record<
@@ -68,6 +69,8 @@ export function EvaluationBoard() {
   const subject = oneOf(SUBJECTS, url.get('subject'), 'unit');
   const tab = oneOf(TABS, url.get('tab'), 'indicators');
   const groupBy = oneOf(RATIO_GROUPS, url.get('groupBy'), 'unit');
+  const category = oneOf(CATEGORY_DIMENSIONS, url.get('by'), 'major');
+  const metric = oneOf(CATEGORY_METRICS, url.get('metric'), 'reported');
   const period = readPeriod(url.get, today);
   const query = useMemo(() => periodQuery(period), [JSON.stringify(period)]); // eslint-disable-line react-hooks/exhaustive-deps
   const [shown, setShown] = useState<EvaluationPeriod | null>(null);
@@ -171,6 +174,23 @@ export function EvaluationBoard() {
               <RankingLists
                 subject={subject}
                 period={query}
+                onDrill={setDrill}
+                onPeriod={setShown}
+              />
+            ),
+          },
+          {
+            key: 'category',
+            label: t('tab.category'),
+            children: (
+              <CategoryTable
+                period={query}
+                dimension={category}
+                metric={metric}
+                onChange={(d, m) => {
+                  url.set('by', d === 'major' ? null : d);
+                  url.set('metric', m === 'reported' ? null : m);
+                }}
                 onDrill={setDrill}
                 onPeriod={setShown}
               />
