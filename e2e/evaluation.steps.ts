@@ -66,7 +66,7 @@ export function registerEvaluationTests(run: () => WorkspaceRun): void {
         p.getByTestId('report-xlsx').click(),
       ]);
       expect(file.suggestedFilename()).toBe(`cityloop-report-${month}.xlsx`);
-      const bytes = readFileSync((await file.path()));
+      const bytes = readFileSync(await file.path());
       expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
       expect(errors).toEqual([]);
       await ctx.close();
