@@ -1,21 +1,12 @@
+import { EVALUATION_SUBJECTS } from '@common/evaluation';
 import type {
   EvaluationSettings,
   EvaluationSubject,
   WeightedComponent,
 } from '../../../api/evaluation.api';
 
-/** Subjects in the order an admin reads them. */
-export const SUBJECTS: readonly EvaluationSubject[] = [
-  'unit',
-  'inspector',
-  'intake_clerk',
-  'shift_leader',
-  'dispatcher',
-  'grid',
-  'community',
-  'street',
-  'district',
-];
+/** Subjects in the order an admin reads them (the API's order). */
+export const SUBJECTS: readonly EvaluationSubject[] = EVALUATION_SUBJECTS;
 
 const AREA = [
   'volume',
