@@ -18,6 +18,8 @@ export interface CaseSplitViewProps {
 export function CaseSplitView({ list, panel, panelTitle, onClosePanel }: CaseSplitViewProps) {
   const t = useT(casesMessages);
   const screens = useScreens();
+  // Side by side or in a drawer (moving the panel between them remounts it: useScreens only
+  // reports sizes that last).
   const wide = Boolean(screens.lg);
   // The list keeps its place in the tree at every size (no remount, no refetch on resize).
   return (
