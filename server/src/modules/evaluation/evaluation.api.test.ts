@@ -765,6 +765,14 @@ describe('evaluation API: indicators of a hand-built history', () => {
       code: 'EVALUATION_SETTINGS_INVALID',
       details: [{ path: 'body.grades' }],
     });
+    const board = await put({
+      ...s,
+      publicBoard: { ...s.publicBoard, enabled: true, subjects: [] },
+    });
+    expect(board.json().error).toMatchObject({
+      code: 'EVALUATION_SETTINGS_INVALID',
+      details: [{ path: 'body.publicBoard' }],
+    });
     const shape = await put({ ...s, grades: { A: 'x' } });
     expect(shape.statusCode).toBe(400);
     expect((await get('/api/v1/evaluation/settings')).grades.A).toBe(90); // nothing half-written

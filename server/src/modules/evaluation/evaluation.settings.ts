@@ -203,6 +203,13 @@ export function settingsIssues(s: EvaluationSettings): SettingsIssue[] {
   if (Math.abs(r.service + r.management + r.enforcement - 100) > 1e-9) {
     issues.push({ path: 'body.ratio721', message: 'the three targets must add up to 100' });
   }
+  const b = s.publicBoard;
+  if (b.enabled && (b.subjects.length === 0 || b.periods.length === 0)) {
+    issues.push({
+      path: 'body.publicBoard',
+      message: 'a published board needs at least one subject and one period',
+    });
+  }
   return issues;
 }
 

@@ -3,15 +3,18 @@ import {
   Alert,
   App,
   Button,
+  Checkbox,
   Col,
   Flex,
   InputNumber,
   Row,
   Select,
   Skeleton,
+  Switch,
   Table,
   Typography,
 } from 'antd';
+import { PUBLIC_BOARD_PERIODS, PUBLIC_BOARD_SUBJECTS } from '@common/evaluation';
 import { useState } from 'react';
 import {
   evaluationApi,
@@ -294,6 +297,74 @@ export function EvaluationAdmin() {
           onChange={(ratio721) => setDraft({ ...draft, ratio721 })}
           status={show('ratio721').length > 0 ? 'error' : undefined}
         />
+      </AdminSection>
+      <AdminSection title={t('eval.board')}>
+        <Flex vertical gap={12} data-testid="eval-board">
+          <Typography.Text type="secondary">{t('eval.boardIntro')}</Typography.Text>
+          {show('publicBoard').length > 0 ? (
+            <Alert type="error" showIcon title={show('publicBoard').join('；')} />
+          ) : null}
+          <Flex gap={8} align="center">
+            <Switch
+              checked={draft.publicBoard.enabled}
+              onChange={(enabled) =>
+                setDraft({ ...draft, publicBoard: { ...draft.publicBoard, enabled } })
+              }
+              data-testid="eval-board-enabled"
+            />
+            <Typography.Text>{t('eval.boardEnabled')}</Typography.Text>
+          </Flex>
+          <Flex wrap gap={8} align="center">
+            <Typography.Text>{t('eval.boardSubjects')}</Typography.Text>
+            <Checkbox.Group
+              value={draft.publicBoard.subjects}
+              onChange={(v) =>
+                setDraft({
+                  ...draft,
+                  publicBoard: {
+                    ...draft.publicBoard,
+                    // Kept in the API's order: the first is the board the portal opens with.
+                    subjects: PUBLIC_BOARD_SUBJECTS.filter((x) => v.includes(x)),
+                  },
+                })
+              }
+              options={PUBLIC_BOARD_SUBJECTS.map((x) => ({ value: x, label: labels.subject(x) }))}
+            />
+          </Flex>
+          <Flex wrap gap={8} align="center">
+            <Typography.Text>{t('eval.boardPeriods')}</Typography.Text>
+            <Checkbox.Group
+              value={draft.publicBoard.periods}
+              onChange={(v) =>
+                setDraft({
+                  ...draft,
+                  publicBoard: {
+                    ...draft.publicBoard,
+                    periods: PUBLIC_BOARD_PERIODS.filter((x) => v.includes(x)),
+                  },
+                })
+              }
+              options={PUBLIC_BOARD_PERIODS.map((x) => ({
+                value: x,
+                label: t(`eval.period.${x}`),
+              }))}
+            />
+          </Flex>
+          <Flex wrap gap={24}>
+            {(['completedOnly', 'showLists', 'showCounts'] as const).map((k) => (
+              <Flex key={k} gap={8} align="center">
+                <Switch
+                  size="small"
+                  checked={draft.publicBoard[k]}
+                  onChange={(on) =>
+                    setDraft({ ...draft, publicBoard: { ...draft.publicBoard, [k]: on } })
+                  }
+                />
+                <Typography.Text>{t(`eval.board.${k}`)}</Typography.Text>
+              </Flex>
+            ))}
+          </Flex>
+        </Flex>
       </AdminSection>
       <Flex justify="end">
         <Button type="primary" size="large" loading={busy} onClick={save} data-testid="eval-save">

@@ -49,14 +49,15 @@ export const SUBJECT_INDICATORS: Readonly<Record<EvaluationSubject, readonly str
 
 /** A problem found before sending: where, and which message key says what. */
 export interface SettingsProblem {
-  where: 'components' | 'grades' | 'ratio721';
+  where: 'components' | 'grades' | 'ratio721' | 'publicBoard';
   subject?: EvaluationSubject;
   key:
     | 'eval.duplicate'
     | 'eval.noWeight'
     | 'eval.indicatorRequired'
     | 'eval.gradesRule'
-    | 'eval.ratioRule';
+    | 'eval.ratioRule'
+    | 'eval.boardRule';
 }
 
 /** The same rules as the server, checked before saving so the admin sees them at once. */
@@ -75,12 +76,16 @@ export function settingsProblems(s: EvaluationSettings): SettingsProblem[] {
     }
   }
   const g = s.grades;
-  if (!(g.A >= g.B && g.B >= g.C && g.C >= g.D)) {
+  if (!(g.A > g.B && g.B > g.C && g.C > g.D)) {
     out.push({ where: 'grades', key: 'eval.gradesRule' });
   }
   const r = s.ratio721;
   if (Math.abs(r.service + r.management + r.enforcement - 100) > 1e-9) {
     out.push({ where: 'ratio721', key: 'eval.ratioRule' });
+  }
+  const b = s.publicBoard;
+  if (b.enabled && (b.subjects.length === 0 || b.periods.length === 0)) {
+    out.push({ where: 'publicBoard', key: 'eval.boardRule' });
   }
   return out;
 }
