@@ -13,7 +13,8 @@ import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { evaluationMessages } from '../evaluation.messages';
 import { useCountName } from '../hooks/useCountName';
-import { formatScore, GRADE_COLOR } from '../../core/utils/grades';
+import { GradeTag } from '../../core/components/GradeTag';
+import { formatScore } from '../../core/utils/grades';
 import { formatRate, rateColumns } from '../utils/figures';
 import type { DrillTarget } from './DrillDrawer';
 
@@ -119,7 +120,7 @@ export function IndicatorTable({ subject, period, onDrill, onPeriod }: Indicator
       title: t('col.grade'),
       dataIndex: 'grade',
       align: 'center',
-      render: (g: string | null) => (g ? <Tag color={GRADE_COLOR[g]}>{g}</Tag> : '—'),
+      render: (g: string | null) => <GradeTag grade={g} />,
     },
   ];
 

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Col, Row, Table, Typography, type TableColumnsType } from 'antd';
 import {
   evaluationApi,
   type EvaluationPeriod,
@@ -11,7 +11,8 @@ import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { useT } from '../../i18n/hooks/useT';
 import { evaluationMessages } from '../evaluation.messages';
-import { formatScore, GRADE_COLOR } from '../../core/utils/grades';
+import { GradeTag } from '../../core/components/GradeTag';
+import { formatScore } from '../../core/utils/grades';
 import type { DrillTarget } from './DrillDrawer';
 
 export interface RankingListsProps {
@@ -67,7 +68,7 @@ export function RankingLists({ subject, period, onDrill, onPeriod }: RankingList
       title: t('col.grade'),
       dataIndex: 'grade',
       align: 'center',
-      render: (g: string | null) => (g ? <Tag color={GRADE_COLOR[g]}>{g}</Tag> : '—'),
+      render: (g: string | null) => <GradeTag grade={g} />,
     },
   ];
   if (res.error) {

@@ -41,7 +41,8 @@ import { useScreens } from '../../core/hooks/useScreens';
 import { useResource } from '../../core/hooks/useResource';
 import { useUrlParams } from '../../core/hooks/useUrlParams';
 import { useLocale } from '../../i18n/hooks/useLocale';
-import { formatScore, GRADE_COLOR } from '../../core/utils/grades';
+import { GradeTag } from '../../core/components/GradeTag';
+import { formatScore } from '../../core/utils/grades';
 import { useT } from '../../i18n/hooks/useT';
 import { usePublicBoardChoices } from '../hooks/usePublicBoardChoices';
 import { portalMessages } from '../portal.messages';
@@ -91,16 +92,6 @@ function Failed({ error, onRetry }: { error: Error; onRetry: () => void }) {
       style={{ padding: '24px 8px' }}
       data-testid="board-error"
     />
-  );
-}
-
-function GradeTag({ grade }: { grade: PublicBoardRow['grade'] }) {
-  return grade ? (
-    <Tag color={GRADE_COLOR[grade]} style={{ marginInlineEnd: 0, fontWeight: 600 }}>
-      {grade}
-    </Tag>
-  ) : (
-    <span>—</span>
   );
 }
 
