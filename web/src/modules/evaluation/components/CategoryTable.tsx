@@ -1,19 +1,18 @@
-import { Alert, Flex, Segmented, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Flex, Segmented, Select, Table, Typography, type TableColumnsType } from 'antd';
 import {
   evaluationApi,
   type EvaluationPeriod,
   type PeriodQuery,
   type TrendSeries,
 } from '../../../api/evaluation.api';
-import { coreMessages } from '../../core/core.messages';
-import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
-import { useResource } from '../../core/hooks/useResource';
+import { useEvaluationView } from '../hooks/useEvaluationView';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { useMatters } from '../../reference/hooks/useMatters';
 import { evaluationMessages } from '../evaluation.messages';
 import { useCountName } from '../hooks/useCountName';
 import type { DrillTarget } from './DrillDrawer';
+import { LoadError } from './LoadError';
 
 export type CategoryDimension = 'major' | 'matter' | 'source';
 export const CATEGORY_DIMENSIONS: readonly CategoryDimension[] = ['major', 'matter', 'source'];
@@ -51,21 +50,14 @@ export function CategoryTable({
   onPeriod,
 }: CategoryTableProps) {
   const t = useT(evaluationMessages);
-  const tc = useT(coreMessages);
   const labels = useLabels();
   const countName = useCountName();
   const matters = useMatters();
-  const errorText = useFeatureErrors(evaluationMessages);
-  const res = useResource(
-    async (signal) => {
-      const v = await evaluationApi.trends(
-        { dimension, metric, count: 2, top: 200, ...period },
-        signal,
-      );
-      onPeriod?.(v.periods.at(-1)!);
-      return v;
-    },
+  const res = useEvaluationView(
+    (signal) => evaluationApi.trends({ dimension, metric, count: 2, top: 200, ...period }, signal),
     [dimension, metric, JSON.stringify(period)],
+    (v) => v.periods.at(-1)!,
+    onPeriod,
   );
   const view =
     res.data?.dimension === dimension && res.data.metric === metric ? res.data : undefined;
@@ -130,9 +122,7 @@ export function CategoryTable({
     },
   ];
   if (res.error) {
-    return (
-      <Alert type="error" showIcon title={tc('error.load', { message: errorText(res.error) })} />
-    );
+    return <LoadError error={res.error} />;
   }
   return (
     <Flex vertical gap={8}>

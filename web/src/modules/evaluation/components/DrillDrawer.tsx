@@ -1,4 +1,4 @@
-import { Alert, Drawer, Flex, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Drawer, Flex, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import {
   evaluationApi,
@@ -6,14 +6,13 @@ import {
   type DrillQuery,
   type DrillView,
 } from '../../../api/evaluation.api';
-import { coreMessages } from '../../core/core.messages';
-import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
 import { useResource } from '../../core/hooks/useResource';
 import { formatTime } from '../../core/utils/time';
 import { useT } from '../../i18n/hooks/useT';
 import { evaluationMessages } from '../evaluation.messages';
 import { formatRate } from '../utils/figures';
 import { useCountName } from '../hooks/useCountName';
+import { LoadError } from './LoadError';
 
 export interface DrillTarget {
   query: DrillQuery;
@@ -49,17 +48,13 @@ export function DrillDrawer({
 
 function DrillBody({ query }: { query: DrillQuery }) {
   const t = useT(evaluationMessages);
-  const tc = useT(coreMessages);
-  const errorText = useFeatureErrors(evaluationMessages);
   const countName = useCountName();
   const drill = useResource(
     (signal) => evaluationApi.drill(query, signal),
     [JSON.stringify(query)],
   );
   if (drill.error) {
-    return (
-      <Alert type="error" showIcon title={tc('error.load', { message: errorText(drill.error) })} />
-    );
+    return <LoadError error={drill.error} />;
   }
   const v: DrillView | undefined = drill.data;
   if (!v) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import {
   evaluationApi,
   type EvaluationPeriod,
@@ -6,9 +6,7 @@ import {
   type IndicatorRow,
   type PeriodQuery,
 } from '../../../api/evaluation.api';
-import { coreMessages } from '../../core/core.messages';
-import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
-import { useResource } from '../../core/hooks/useResource';
+import { useEvaluationView } from '../hooks/useEvaluationView';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { evaluationMessages } from '../evaluation.messages';
@@ -17,6 +15,7 @@ import { GradeTag } from '../../core/components/GradeTag';
 import { formatScore } from '../../core/utils/grades';
 import { formatRate, rateColumns } from '../utils/figures';
 import type { DrillTarget } from './DrillDrawer';
+import { LoadError } from './LoadError';
 
 export interface IndicatorTableProps {
   subject: EvaluationSubject;
@@ -42,17 +41,13 @@ function Figure({ text, onClick, testId }: { text: string; onClick: () => void; 
  */
 export function IndicatorTable({ subject, period, onDrill, onPeriod }: IndicatorTableProps) {
   const t = useT(evaluationMessages);
-  const tc = useT(coreMessages);
   const labels = useLabels();
   const countName = useCountName();
-  const errorText = useFeatureErrors(evaluationMessages);
-  const res = useResource(
-    async (signal) => {
-      const v = await evaluationApi.indicators(subject, period, signal);
-      onPeriod?.(v.period);
-      return v;
-    },
+  const res = useEvaluationView(
+    (signal) => evaluationApi.indicators(subject, period, signal),
     [subject, JSON.stringify(period)],
+    (v) => v.period,
+    onPeriod,
   );
   const view = res.data?.subject === subject ? res.data : undefined;
   const drill = (row: IndicatorRow, indicator: string, figure: string) =>
@@ -125,9 +120,7 @@ export function IndicatorTable({ subject, period, onDrill, onPeriod }: Indicator
   ];
 
   if (res.error) {
-    return (
-      <Alert type="error" showIcon title={tc('error.load', { message: errorText(res.error) })} />
-    );
+    return <LoadError error={res.error} />;
   }
   return (
     <Flex vertical gap={8}>

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, Row, Table, Typography, type TableColumnsType } from 'antd';
 import {
   evaluationApi,
   type EvaluationPeriod,
@@ -6,14 +6,13 @@ import {
   type PeriodQuery,
   type RankedRow,
 } from '../../../api/evaluation.api';
-import { coreMessages } from '../../core/core.messages';
-import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
-import { useResource } from '../../core/hooks/useResource';
+import { useEvaluationView } from '../hooks/useEvaluationView';
 import { useT } from '../../i18n/hooks/useT';
 import { evaluationMessages } from '../evaluation.messages';
 import { GradeTag } from '../../core/components/GradeTag';
 import { formatScore } from '../../core/utils/grades';
 import type { DrillTarget } from './DrillDrawer';
+import { LoadError } from './LoadError';
 
 export interface RankingListsProps {
   subject: EvaluationSubject;
@@ -26,15 +25,11 @@ export interface RankingListsProps {
 /** The ranking by composite, with the red list (best) and the yellow list (worst) beside it. */
 export function RankingLists({ subject, period, onDrill, onPeriod }: RankingListsProps) {
   const t = useT(evaluationMessages);
-  const tc = useT(coreMessages);
-  const errorText = useFeatureErrors(evaluationMessages);
-  const res = useResource(
-    async (signal) => {
-      const v = await evaluationApi.rankings(subject, period, signal);
-      onPeriod?.(v.period);
-      return v;
-    },
+  const res = useEvaluationView(
+    (signal) => evaluationApi.rankings(subject, period, signal),
     [subject, JSON.stringify(period)],
+    (v) => v.period,
+    onPeriod,
   );
   const view = res.data?.subject === subject ? res.data : undefined;
   const columns: TableColumnsType<RankedRow> = [
@@ -72,9 +67,7 @@ export function RankingLists({ subject, period, onDrill, onPeriod }: RankingList
     },
   ];
   if (res.error) {
-    return (
-      <Alert type="error" showIcon title={tc('error.load', { message: errorText(res.error) })} />
-    );
+    return <LoadError error={res.error} />;
   }
   const list = (rows: RankedRow[] | undefined, empty: string, testId: string) => (
     <Table<RankedRow>

@@ -1,4 +1,4 @@
-import { Alert, Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
+import { Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
 import {
   evaluationApi,
   type EvaluationPeriod,
@@ -7,14 +7,13 @@ import {
   type Ratio721Row,
   type RatioGroup,
 } from '../../../api/evaluation.api';
-import { coreMessages } from '../../core/core.messages';
-import { useFeatureErrors } from '../../core/hooks/useFeatureErrors';
-import { useResource } from '../../core/hooks/useResource';
+import { useEvaluationView } from '../hooks/useEvaluationView';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
 import { evaluationMessages } from '../evaluation.messages';
 import { formatRate } from '../utils/figures';
 import type { DrillTarget } from './DrillDrawer';
+import { LoadError } from './LoadError';
 
 const GROUPS: readonly RatioGroup[] = ['unit', 'district', 'street', 'community', 'grid'];
 const MODES: readonly (keyof DisposalSplit)[] = ['service', 'management', 'enforcement'];
@@ -40,16 +39,12 @@ export function Ratio721Table({
   onPeriod,
 }: Ratio721TableProps) {
   const t = useT(evaluationMessages);
-  const tc = useT(coreMessages);
   const labels = useLabels();
-  const errorText = useFeatureErrors(evaluationMessages);
-  const res = useResource(
-    async (signal) => {
-      const v = await evaluationApi.ratio721(groupBy, period, signal);
-      onPeriod?.(v.period);
-      return v;
-    },
+  const res = useEvaluationView(
+    (signal) => evaluationApi.ratio721(groupBy, period, signal),
     [groupBy, JSON.stringify(period)],
+    (v) => v.period,
+    onPeriod,
   );
   const view = res.data?.groupBy === groupBy ? res.data : undefined;
   const columns: TableColumnsType<Ratio721Row> = [
@@ -91,9 +86,7 @@ export function Ratio721Table({
     })),
   ];
   if (res.error) {
-    return (
-      <Alert type="error" showIcon title={tc('error.load', { message: errorText(res.error) })} />
-    );
+    return <LoadError error={res.error} />;
   }
   const rows = view ? [{ ...view.total, name: t('ratio.total') }, ...view.rows] : [];
   return (
