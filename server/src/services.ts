@@ -225,6 +225,7 @@ export async function createServices(
   const evaluation = createEvaluationService(ctx, {
     calendar: () => clock.calendar(),
     regions: () => space.regions(),
+    catchUp: () => cases.projections.catchUp(),
   });
   // The evaluation rollups follow every case event in the event's own transaction.
   caseEvents.subscribe('evaluation', evaluation.onCaseEvent);
@@ -283,12 +284,14 @@ export async function createServices(
       const leader =
         ctx.store.kind === 'postgres' && ctx.store.url ? postgresLeader(ctx.store.url) : soleLeader;
       stopScheduler = startScheduler([checkOverdueJob(cases)], leader, ctx.log);
+      cases.projections.start();
       return Promise.resolve();
     },
     async stop() {
       timers.forEach(clearInterval);
       await imports.stop();
       await stopScheduler?.();
+      await cases.projections.stop();
       await live.close();
     },
   };

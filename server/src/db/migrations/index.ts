@@ -11,6 +11,7 @@ import * as m001630 from './2026_11_21_001630_evaluation';
 import * as m001900 from './2026_11_21_001900_case_h3_index';
 import * as m002000 from './2026_11_21_002000_case_due_index';
 import * as m002100 from './2026_11_21_002100_intake_write_path';
+import * as m002200 from './2026_11_21_002200_intake_projections';
 
 /** The one migration set, in order. Names sort lexically: YYYY_MM_DD_HHMMSS_<what>. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_001900_case_h3_index': m001900,
   '2026_11_21_002000_case_due_index': m002000,
   '2026_11_21_002100_intake_write_path': m002100,
+  '2026_11_21_002200_intake_projections': m002200,
 };

@@ -11,8 +11,10 @@ export interface CaseEventChange {
 
 /**
  * A subscriber to every case event, called inside the transaction that writes the events
- * (intake, every action, the system's closing of merged children, the overdue sweep), right
- * after the event rows and the case rows are written.
+ * (every action, the system's closing of merged children, the overdue sweep), right after the
+ * event rows and the case rows are written; report events reach it from the intake projector
+ * (intake-projections.ts) in the transaction that projects them, a moment after their commit,
+ * with `before` null and `after` the case as it is then (its identity and place as reported).
  * - `changes` holds one event per case (an action: one; the overdue sweep: a batch of cases),
  *   so a listener can read what it needs for all of them at once.
  * - Use `trx` only: on SQLite the transaction holds the only connection.

@@ -165,9 +165,77 @@ export const casesRepository = {
       where true on conflict do nothing`.execute(db);
   },
 
+  /** Queues cases for the intake projector (in their intake's transaction). */
+  async enqueueProjections(db: Q, caseIds: readonly string[]): Promise<void> {
+    for (const part of chunks(caseIds)) {
+      await db
+        .insertInto('case_projection_pending')
+        .values(part.map((case_id) => ({ case_id })))
+        .execute();
+    }
+  },
+
+  /** Whether any case waits for its intake projections. */
+  async hasPendingProjections(db: Q): Promise<boolean> {
+    const row = await db
+      .selectFrom('case_projection_pending')
+      .select('case_id')
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
   /**
-   * Open cases near a point in time and space, for duplicate detection: in the H3 cells
-   * around it (the index), inside the box, since `since`; the 50 most recent.
+   * The oldest cases waiting for their intake projections, at most `limit`, taken for this
+   * transaction (PostgreSQL: locked, skipping those another server is projecting).
+   */
+  async takePendingProjections(db: Q, kind: DbKind, limit: number): Promise<string[]> {
+    let q = db
+      .selectFrom('case_projection_pending')
+      .select('case_id')
+      .orderBy('case_id')
+      .limit(limit);
+    if (kind === 'postgres') {
+      q = q.forUpdate().skipLocked();
+    }
+    return (await q.execute()).map((r) => r.case_id);
+  },
+
+  async deletePendingProjections(db: Q, caseIds: readonly string[]): Promise<void> {
+    for (const part of chunks(caseIds)) {
+      await db.deleteFrom('case_projection_pending').where('case_id', 'in', part).execute();
+    }
+  },
+
+  /** Cases by id (in no particular order). */
+  async findByIds(db: Q, ids: readonly string[]): Promise<CaseRow[]> {
+    const out: CaseRow[] = [];
+    for (const part of chunks(ids)) {
+      out.push(...(await db.selectFrom('case_file').selectAll().where('id', 'in', part).execute()));
+    }
+    return out;
+  },
+
+  /** The report event (the first) of each case. */
+  async reportEvents(db: Q, caseIds: readonly string[]): Promise<CaseEventRow[]> {
+    const out: CaseEventRow[] = [];
+    for (const part of chunks(caseIds)) {
+      out.push(
+        ...(await db
+          .selectFrom('case_event')
+          .selectAll()
+          .where('case_id', 'in', part)
+          .where('seq', '=', 1)
+          .execute()),
+      );
+    }
+    return out;
+  },
+
+  /**
+   * Open cases reported before a case (`before`: its time and number), near it in time and
+   * space, for duplicate detection: in the H3 cells around it (the index), inside the box,
+   * since `since`; the 50 most recent.
    */
   findNearby(
     db: Q,
@@ -175,6 +243,7 @@ export const casesRepository = {
       cells: string[];
       box: { minLng: number; maxLng: number; minLat: number; maxLat: number };
       since: number;
+      before: { at: number; number: string };
       excludeId: string;
     },
   ) {
@@ -199,6 +268,12 @@ export const casesRepository = {
       .where('lat', '>=', near.box.minLat)
       .where('lat', '<=', near.box.maxLat)
       .where('id', '!=', near.excludeId)
+      .where((eb) =>
+        eb.or([
+          eb('created_at', '<', near.before.at),
+          eb.and([eb('created_at', '=', near.before.at), eb('number', '<', near.before.number)]),
+        ]),
+      )
       .where('state', 'not in', ['refused', 'voided', 'closed'])
       .orderBy('created_at', 'desc')
       .limit(50)
@@ -209,8 +284,8 @@ export const casesRepository = {
     db: Q,
     rows: { case_id: string; candidate_id: string; score: number; reason: string }[],
   ): Promise<void> {
-    if (rows.length > 0) {
-      await db.insertInto('case_duplicate').values(rows).execute();
+    for (const part of chunks(rows)) {
+      await db.insertInto('case_duplicate').values(part).execute();
     }
   },
 

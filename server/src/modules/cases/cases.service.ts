@@ -1,6 +1,6 @@
 import type { AreaClass, Role } from '@common/roles';
 import type { CaseAction, CaseSource, CaseState } from '@common/workflow';
-import { gridDisk, latLngToCell } from 'h3-js';
+import { latLngToCell } from 'h3-js';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
@@ -31,13 +31,17 @@ import type {
 } from './cases.ports';
 import { presentCase, presentEvent, type CaseView } from './cases.presenter';
 import type { ActionBody, CreateCaseBody, ListCasesQuery } from './cases.schema';
-import type { CaseRow, CaseUpdate, NewCaseEventRow } from './cases.table';
-import { DUPLICATE_DEFAULTS, findDuplicates, searchBox } from './duplicates';
+import {
+  CASE_H3_RESOLUTION,
+  type CaseRow,
+  type CaseUpdate,
+  type NewCaseEventRow,
+} from './cases.table';
 import { eventHash, GENESIS_HASH } from './event-hash';
-import { queryTokens, searchTokens } from './search-tokens';
+import { createIntakeProjections } from './intake-projections';
+import { queryTokens } from './search-tokens';
 
-/** H3 resolution of the case cell: res 9 (~0.1 km²), about one unit grid. */
-export const CASE_H3_RESOLUTION = 9;
+export { CASE_H3_RESOLUTION } from './cases.table';
 
 /** Who wrote an event: a user in a role, or the platform itself. */
 export interface EventActor {
@@ -103,15 +107,6 @@ function compactPayload(p: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * What one intake leaves for its shared commit's flush: the report event for the event hooks
- * and the case's search tokens, written once for the whole batch.
- */
-interface IntakeWrite {
-  change: CaseEventChange;
-  tokens: string[];
-}
-
-/**
  * Cases: intake, commands through the workflow table, queries within the caller's
  * jurisdiction, the hash-chained event log, and the overdue sweep.
  */
@@ -121,28 +116,33 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
   /** Overlay hooks of `act` (see CaseActionHook), registered at wiring time. */
   const hooks: CaseActionHook[] = [];
   /**
+   * What intake leaves for later: search tokens, duplicate candidates and the rollups of the
+   * report event, written in batches behind the intake (reads that need them catch up first).
+   */
+  const projections = createIntakeProjections({
+    db,
+    kind: ctx.store.kind,
+    onEvent: ports.onEvent,
+    log: ctx.log,
+  });
+  /**
    * Intake's transaction: concurrent intakes share a commit (group commit, each in its own
    * savepoint): same rows, events and rules, and each answer still waits for its commit. The
-   * report events a unit hands to `emit` reach the event hooks once per shared commit, so the
-   * rollups merge the batch's counts into one write. On PostgreSQL this also means one WAL
-   * flush per batch, and one transaction at a time on the day's counter row.
+   * cases of a shared commit join the projections' queue in one statement. On PostgreSQL this
+   * also means one WAL flush per batch, and one transaction at a time on the day's counter row.
    */
-  const groupCommit = createGroupCommit<IntakeWrite>(db, {
-    flush: async (trx, items) => {
-      await repo.insertTokens(
-        trx,
-        ctx.store.kind,
-        items.flatMap((i) => i.tokens.map((token) => ({ token, case_id: i.change.event.case_id }))),
-      );
-      await ports.onEvent(
-        trx,
-        items.map((i) => i.change),
-      );
+  const groupCommit = createGroupCommit<string>(db, {
+    flush: async (trx, caseIds) => {
+      await repo.enqueueProjections(trx, caseIds);
     },
   });
-  const intakeTransaction = <T>(
-    work: (trx: Kysely<Database>, emit: (w: IntakeWrite) => void) => Promise<T>,
-  ): Promise<T> => groupCommit.run(work);
+  const intakeTransaction = async <T>(
+    work: (trx: Kysely<Database>, enqueue: (caseId: string) => void) => Promise<T>,
+  ): Promise<T> => {
+    const out = await groupCommit.run(work);
+    projections.notify();
+    return out;
+  };
 
   async function facts(actor: Actor, row: CaseRow, known?: readonly string[]): Promise<CaseFacts> {
     const inspectors = known ?? (await ports.inspectorsOfGrid(row.grid_code));
@@ -491,7 +491,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     });
 
     try {
-      const { row, event } = await intakeTransaction(async (trx, emit) => {
+      const { row, event } = await intakeTransaction(async (trx, enqueue) => {
         const seq = await repo.nextSequence(trx, localDay(at));
         const number = `${localDay(at)}${String(seq).padStart(5, '0')}`;
         const base = {
@@ -566,29 +566,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         await repo.insertCase(trx, created);
         await repo.insertEvent(trx, event);
         await ports.bindAttachments(trx, attachmentIds, id, 'report');
-        const nearby = await repo.findNearby(trx, {
-          cells: nearbyCells(lat, lng),
-          box: searchBox(lng, lat, DUPLICATE_DEFAULTS.maxDistanceM),
-          since: at - DUPLICATE_DEFAULTS.maxHours * 3_600_000,
-          excludeId: id,
-        });
-        const dups = findDuplicates(
-          { matterCode: matter?.code ?? null, lng, lat, description: body.description, at },
-          nearby,
-        );
-        await repo.insertDuplicates(
-          trx,
-          dups.map((d) => ({
-            case_id: id,
-            candidate_id: d.id,
-            score: d.score,
-            reason: JSON.stringify(d.reason),
-          })),
-        );
-        emit({
-          change: { before: null, event, after: created },
-          tokens: searchTokens(`${body.description} ${body.address ?? ''} ${number}`),
-        });
+        enqueue(id);
         await opts.inTransaction?.(trx, created);
         return { row: created, event };
       });
@@ -961,6 +939,12 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     },
 
     /**
+     * The intake projections (search tokens, duplicate candidates, the report events'
+     * rollups): `catchUp` before reading them; `start`/`stop` the background runs.
+     */
+    projections,
+
+    /**
      * The checks of intake without writing anything (dry runs of bulk imports).
      * @throws as intake: CASE_SOURCE_FORBIDDEN, CASE_LOCATION_OUTSIDE_GRIDS, AUTH_OUT_OF_SCOPE,
      *   CATALOG_CODE_*, ATTACHMENT_NOT_FOUND
@@ -983,6 +967,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     async get(actor: Actor, id: string): Promise<CaseView> {
       const row = await findVisible(actor, id);
       const v = await view(actor, row);
+      await projections.catchUp();
       v.duplicates = (await repo.listDuplicates(db, id)).map((d) => ({
         caseId: d.candidate_id,
         number: d.number,
@@ -1001,6 +986,9 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
 
     /** A page of cases within the caller's jurisdiction. */
     async list(actor: Actor, q: ListCasesQuery) {
+      if (q.q) {
+        await projections.catchUp();
+      }
       const filter: CaseListFilter = {
         states: q.state,
         matterCode: q.matter?.length === 5 ? q.matter : undefined,
@@ -1099,14 +1087,6 @@ function withStageDeadline(
     return payload;
   }
   return { ...payload, stageDeadline: new Date(row.stage_deadline_at).toISOString() };
-}
-
-function nearbyCells(lat: number, lng: number): string[] {
-  return ringCells(latLngToCell(lat, lng, CASE_H3_RESOLUTION));
-}
-
-function ringCells(cell: string): string[] {
-  return gridDisk(cell, 1);
 }
 
 function requirementField(key: string): string {

@@ -1,5 +1,8 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
+/** H3 resolution of `case_file.h3`: res 9 (~0.1 km²), about one unit grid. */
+export const CASE_H3_RESOLUTION = 9;
+
 /**
  * The case projection (案件). The event log (case_event) is the truth; this row is what the
  * events add up to, updated in the same transaction, guarded by `version`.
@@ -126,6 +129,11 @@ export interface CaseDuplicateTable {
   reason: string;
 }
 
+/** A case whose intake projections (search tokens, duplicates, rollups) are still to be written. */
+export interface CaseProjectionPendingTable {
+  case_id: string;
+}
+
 /** A notice to a unit or user: overdue, remind, supervise. */
 export interface CaseNoticeTable {
   id: string;
@@ -147,6 +155,7 @@ export interface CasesTables {
   case_token: CaseTokenTable;
   case_duplicate: CaseDuplicateTable;
   case_notice: CaseNoticeTable;
+  case_projection_pending: CaseProjectionPendingTable;
 }
 
 export type CaseRow = Selectable<CaseFileTable>;

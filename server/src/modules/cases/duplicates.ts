@@ -45,10 +45,12 @@ export function distanceM(lng1: number, lat1: number, lng2: number, lat2: number
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** Jaccard similarity of the texts' search tokens (or of a text and given tokens). Pure. */
-export function textSimilarity(a: string | ReadonlySet<string>, b: string): number {
-  const ta = typeof a === 'string' ? new Set(searchTokens(a)) : a;
-  const tb = new Set(searchTokens(b));
+/** Jaccard similarity of the texts' search tokens. Pure. */
+export function textSimilarity(a: string, b: string): number {
+  return jaccard(new Set(searchTokens(a)), new Set(searchTokens(b)));
+}
+
+function jaccard(ta: ReadonlySet<string>, tb: ReadonlySet<string>): number {
   if (ta.size === 0 || tb.size === 0) {
     return 0;
   }
@@ -85,6 +87,8 @@ export function findDuplicates(
   probe: DuplicateProbe,
   nearby: readonly NearbyCase[],
   opts: { maxDistanceM: number; maxHours: number; minScore: number } = DUPLICATE_DEFAULTS,
+  /** The search tokens of a candidate's description (a caller may keep them between calls). */
+  tokensOf: (c: NearbyCase) => ReadonlySet<string> = (c) => new Set(searchTokens(c.description)),
 ): DuplicateCandidate[] {
   const out: DuplicateCandidate[] = [];
   const probeTokens = new Set(searchTokens(probe.description));
@@ -99,7 +103,7 @@ export function findDuplicates(
     if (d > opts.maxDistanceM || hours > opts.maxHours) {
       continue;
     }
-    const sim = textSimilarity(probeTokens, c.description);
+    const sim = jaccard(probeTokens, tokensOf(c));
     const score =
       0.4 * (1 - d / opts.maxDistanceM) +
       0.2 * (1 - hours / opts.maxHours) +

@@ -15,6 +15,19 @@ describe(searchTokens.name, () => {
     ]);
   });
 
+  it('treats other scripts as words and anything else as a separator', () => {
+    expect(searchTokens('Café Ünter-straße ３号 カタカナ 😀ab 1')).toEqual([
+      'café',
+      'ünter',
+      'straße',
+      '号',
+      'カタカナ',
+      'ab',
+    ]);
+    // A lone Chinese character between words stays a token; a one-letter word does not.
+    expect(searchTokens('a路b12')).toEqual(['路', 'b12']);
+  });
+
   it('finds a Chinese substring: every bigram of the query is a token of the text', () => {
     const text = new Set(searchTokens('东湖街道湖滨社区门口有暴露垃圾'));
     for (const t of searchTokens('暴露垃圾')) {

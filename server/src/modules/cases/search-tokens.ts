@@ -1,4 +1,18 @@
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** 0: a separator, 1: a Chinese character, 2: a letter or digit of any other script. */
+function classOf(cp: number, ch: string): 0 | 1 | 2 {
+  if (cp < 0x80) {
+    // a-z, A-Z, 0-9 without a regular expression: most of every text.
+    return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39)
+      ? 2
+      : 0;
+  }
+  if ((cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff)) {
+    return 1;
+  }
+  return LETTER_OR_DIGIT.test(ch) ? 2 : 0;
+}
 
 /**
  * Tokens for the free-text index: overlapping bigrams of each run of Chinese characters (a
@@ -25,15 +39,24 @@ export function searchTokens(text: string): string[] {
     word = '';
   };
   for (const ch of text) {
-    if (CJK.test(ch)) {
-      flushWord();
+    const c = classOf(ch.codePointAt(0)!, ch);
+    if (c === 1) {
+      if (word) {
+        flushWord();
+      }
       run += ch;
-    } else if (/[\p{L}\p{N}]/u.test(ch)) {
-      flushRun();
+    } else if (c === 2) {
+      if (run) {
+        flushRun();
+      }
       word += ch;
     } else {
-      flushRun();
-      flushWord();
+      if (run) {
+        flushRun();
+      }
+      if (word) {
+        flushWord();
+      }
     }
   }
   flushRun();

@@ -210,6 +210,23 @@ export const evaluationRepository = {
     return rows.map((r) => r.case_id);
   },
 
+  /**
+   * Those of `ids` whose report event still waits for the intake projector (its rollups are
+   * not yet written; see the cases module's intake projections).
+   */
+  async pendingReports(db: Q, ids: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const part of chunks(ids, 500)) {
+      const rows = await db
+        .selectFrom('case_projection_pending')
+        .select('case_id')
+        .where('case_id', 'in', part)
+        .execute();
+      rows.forEach((r) => out.add(r.case_id));
+    }
+    return out;
+  },
+
   /** Ids of the cases a drill-down must look at (a superset of those it counts). */
   async candidateCaseIds(db: Q, f: CandidateFilter): Promise<string[]> {
     let q = db.selectFrom('case_file').select('case_file.id');

@@ -92,6 +92,11 @@ export interface EvaluationPorts {
   /** The working calendar: its time zone is the city's, which periods are read in. */
   calendar(): WorkingCalendar;
   regions(): RegionDirectory;
+  /**
+   * Brings the rollups up to the event log: the cases module's intake projections add the
+   * report events of recent intakes a moment after their commit.
+   */
+  catchUp(): Promise<void>;
 }
 
 /** A period as the API shows it. */
@@ -180,6 +185,7 @@ export function createEvaluationService(ctx: AppContext, ports: EvaluationPorts)
   const sv = (actor: Actor) => scopeViewOf(actor.scope, ports.regions());
 
   async function read(r: ScopedRead, p: Period, metrics: readonly string[], extraPrefix = '') {
+    await ports.catchUp();
     const sums = await repo.sumRollups(db, {
       kind: r.kind,
       from: p.from,
@@ -945,6 +951,7 @@ export function createEvaluationService(ctx: AppContext, ports: EvaluationPorts)
      */
     async recomputeRollups(from: string, to: string): Promise<RecomputeResult> {
       checkRange({ from, to }, 'body');
+      await ports.catchUp();
       return engine.recompute(from, to);
     },
 
@@ -955,6 +962,7 @@ export function createEvaluationService(ctx: AppContext, ports: EvaluationPorts)
      */
     async checkRollups(from: string, to: string): Promise<RollupMismatch[]> {
       checkRange({ from, to }, 'query');
+      await ports.catchUp();
       return engine.check(from, to);
     },
   };

@@ -122,13 +122,28 @@ export function createRollupEngine(opts: {
       fromLocalTime(tz, addDays(day, 1), 0),
     );
     const cells = new Map<string, Map<number, number>>();
+    const add = (shard: number, k: string, n: number) => {
+      const byShard = cells.get(k) ?? new Map<number, number>();
+      byShard.set(shard, (byShard.get(shard) ?? 0) + n);
+      cells.set(k, byShard);
+    };
+    // A case whose report event the intake projector has not reached yet has in the rollups
+    // all but that event's facts (its later events' deltas are there); the projector adds
+    // them when it gets to it. The expected cells are what the rollups hold now.
+    const pending = await repo.pendingReports(q, ids);
     for (const c of await factsOf(q, ids)) {
       const shard = shardOf(c.static.id);
       const mine = c.facts.filter((f) => dayOf(f.at) === day);
       for (const [k, n] of countCells(mine, dayOf)) {
-        const byShard = cells.get(k) ?? new Map<number, number>();
-        byShard.set(shard, (byShard.get(shard) ?? 0) + n);
-        cells.set(k, byShard);
+        add(shard, k, n);
+      }
+      if (pending.has(c.static.id)) {
+        const reported = deriveFacts(c.static, c.events.slice(0, 1)).filter(
+          (f) => dayOf(f.at) === day,
+        );
+        for (const [k, n] of countCells(reported, dayOf)) {
+          add(shard, k, -n);
+        }
       }
     }
     return { cells, cases: ids.length };
