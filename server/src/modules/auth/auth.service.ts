@@ -8,6 +8,10 @@ import type { Actor } from './actor';
 import { authRepository as repo } from './auth.repository';
 import { dummyPasswordHash, verifyPassword } from './password';
 
+/** How long a session found live serves requests without a read (SQLite; see resolve). */
+const SESSION_CACHE_MS = 60_000;
+const SESSION_CACHE_SIZE = 10_000;
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface LoginResult {
@@ -22,6 +26,48 @@ export type AuthService = ReturnType<typeof createAuthService>;
 export function createAuthService(ctx: AppContext, org: OrgService) {
   const db = ctx.store.db;
   const { sessionTtlMs, loginMaxFailures, loginWindowMs } = ctx.config.auth;
+  /**
+   * Live sessions by token hash, in memory on SQLite (the store belongs to this process; every
+   * request resolves its token): only sessions found live, dropped at logout and when the org
+   * service changes their user (deactivation and a new password end them), checked against
+   * their expiry on every use, and kept at most SESSION_CACHE_MS so that a revocation made
+   * beside the server applies within that time. On PostgreSQL every request reads the store.
+   */
+  const cacheSessions = ctx.store.kind === 'sqlite';
+  const sessions = new Map<string, { userId: string; expiresAt: number; until: number }>();
+  let sessionsGeneration = 0;
+  org.onUserChanged((userId) => {
+    sessionsGeneration++;
+    for (const [hash, s] of sessions) {
+      if (s.userId === userId) {
+        sessions.delete(hash);
+      }
+    }
+  });
+
+  async function liveSession(tokenHash: string, now: number): Promise<string | null> {
+    const hit = cacheSessions ? sessions.get(tokenHash) : undefined;
+    if (hit && hit.until > performance.now() && hit.expiresAt > now) {
+      return hit.userId;
+    }
+    const generation = sessionsGeneration;
+    const s = await repo.findLiveSession(db, tokenHash, now);
+    if (!s) {
+      sessions.delete(tokenHash);
+      return null;
+    }
+    if (cacheSessions && generation === sessionsGeneration) {
+      if (sessions.size >= SESSION_CACHE_SIZE) {
+        sessions.delete(sessions.keys().next().value!);
+      }
+      sessions.set(tokenHash, {
+        userId: s.user_id,
+        expiresAt: s.expires_at,
+        until: performance.now() + SESSION_CACHE_MS,
+      });
+    }
+    return s.user_id;
+  }
 
   return {
     /**
@@ -76,13 +122,18 @@ export function createAuthService(ctx: AppContext, org: OrgService) {
 
     /** Revokes the session of a token; false when it was not live. */
     async logout(token: string): Promise<boolean> {
-      return (await repo.revokeSession(db, sha256(token), ctx.clock.now())) > 0;
+      const hash = sha256(token);
+      const revoked = await repo.revokeSession(db, hash, ctx.clock.now());
+      // After the write: a look-up that read the session before it must not keep it.
+      sessionsGeneration++;
+      sessions.delete(hash);
+      return revoked > 0;
     },
 
     /** The actor of a live session token, or null. */
     async resolve(token: string): Promise<Actor | null> {
-      const s = await repo.findLiveSession(db, sha256(token), ctx.clock.now());
-      return s ? org.loadActor(s.user_id) : null;
+      const userId = await liveSession(sha256(token), ctx.clock.now());
+      return userId ? org.loadActor(userId) : null;
     },
 
     /** Drops failure records older than the window (run by the background clock). */

@@ -8,6 +8,7 @@ import {
 } from 'kysely';
 import { chunks } from '../../db/chunks';
 import type { Database } from '../../db/database';
+import { insertRow } from '../../db/insert-row';
 import type { DbKind } from '../../db/db';
 import type { ActorScope } from '../auth/actor';
 import type { CaseEventRow, CaseRow, CaseUpdate, NewCaseEventRow, NewCaseRow } from './cases.table';
@@ -65,7 +66,7 @@ export const casesRepository = {
   },
 
   async insertCase(db: Q, row: NewCaseRow): Promise<void> {
-    await db.insertInto('case_file').values(row).execute();
+    await insertRow(db, 'case_file', row);
   },
 
   /** Updates a case only if its version is still `version`; returns whether it did. */
@@ -120,7 +121,7 @@ export const casesRepository = {
   },
 
   async insertEvent(db: Q, row: NewCaseEventRow): Promise<void> {
-    await db.insertInto('case_event').values(row).execute();
+    await insertRow(db, 'case_event', row);
   },
 
   async insertEvents(db: Q, rows: readonly NewCaseEventRow[]): Promise<void> {

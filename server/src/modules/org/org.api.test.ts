@@ -162,9 +162,32 @@ describe('org API', () => {
   });
 
   describe('PATCH /api/v1/org/users/:id', () => {
+    it('a new password ends the sessions; new roles and scope apply to the next request', async () => {
+      const u = await buildUser(t, { username: 'mover', roles: ['dispatcher'] });
+      const token = await login(t, 'mover', TEST_PASSWORD);
+      const me = async (tk: string) => t.req({ method: 'GET', url: '/api/v1/auth/me', token: tk });
+      expect((await me(token)).json().roles).toEqual(['dispatcher']);
+      const patch = (payload: Record<string, unknown>) =>
+        t.req({ method: 'PATCH', url: `/api/v1/org/users/${u.id}`, token: admin, payload });
+      expect((await patch({ roles: ['intake_clerk'] })).statusCode).toBe(200);
+      expect((await me(token)).json().roles).toEqual(['intake_clerk']);
+      expect((await t.req({ method: 'GET', url: '/api/v1/org/users', token })).statusCode).toBe(
+        403,
+      );
+
+      expect((await patch({ password: 'another-password-2' })).statusCode).toBe(200);
+      expect((await me(token)).statusCode).toBe(401);
+      const fresh = await login(t, 'mover', 'another-password-2');
+      expect((await me(fresh)).statusCode).toBe(200);
+      // Signing out ends that session at once, however recently it was used.
+      await t.req({ method: 'POST', url: '/api/v1/auth/logout', token: fresh });
+      expect((await me(fresh)).statusCode).toBe(401);
+    });
+
     it('deactivating a user ends their sessions', async () => {
       const u = await buildUser(t, { username: 'leaver', roles: ['dispatcher'] });
       const token = await login(t, 'leaver', TEST_PASSWORD);
+      expect((await t.req({ method: 'GET', url: '/api/v1/auth/me', token })).statusCode).toBe(200);
       const res = await t.req({
         method: 'PATCH',
         url: `/api/v1/org/users/${u.id}`,

@@ -35,6 +35,10 @@ export interface OrgUnit {
   active: boolean;
 }
 
+/** How long an actor read from the store serves requests (SQLite; see loadActor). */
+const ACTOR_CACHE_MS = 60_000;
+const ACTOR_CACHE_SIZE = 10_000;
+
 const toRoles = (raw: string[]): Role[] =>
   raw.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
 
@@ -213,24 +217,70 @@ export function createOrgService(ctx: AppContext, regions: () => RegionDirectory
     return user;
   }
 
+  /**
+   * Actors by user id, in memory on SQLite (the store belongs to this process; every request
+   * needs its actor): dropped by this service's writes of a user, and kept at most
+   * ACTOR_CACHE_MS, so that a change made beside the server (a script on the file) applies
+   * within that time. On PostgreSQL several nodes may share the store: every look-up reads it.
+   */
+  const cacheActors = ctx.store.kind === 'sqlite';
+  const actors = new Map<string, { actor: Actor; until: number }>();
+  let usersGeneration = 0;
+  const userListeners: ((userId: string) => void)[] = [];
+  function userChanged(userId: string): void {
+    actors.delete(userId);
+    usersGeneration++;
+    userListeners.forEach((l) => l(userId));
+  }
+
+  async function readActor(userId: string): Promise<Actor | null> {
+    const row = await repo.findUserById(db, userId);
+    if (!row || row.active !== 1) {
+      return null;
+    }
+    const user = userRowToUser(row, await repo.rolesOf(db, userId));
+    return Object.freeze({
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: Object.freeze([...user.roles]) as Role[],
+      unitId: user.unitId,
+      scope: Object.freeze({ ...user.scope }),
+    });
+  }
+
   return {
     getUser,
 
     /** The actor of a user id, or null when the user is missing or inactive. */
     async loadActor(userId: string): Promise<Actor | null> {
-      const row = await repo.findUserById(db, userId);
-      if (!row || row.active !== 1) {
-        return null;
+      if (!cacheActors) {
+        return readActor(userId);
       }
-      const user = userRowToUser(row, await repo.rolesOf(db, userId));
-      return {
-        userId: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        roles: user.roles,
-        unitId: user.unitId,
-        scope: user.scope,
-      };
+      const hit = actors.get(userId);
+      if (hit && hit.until > performance.now()) {
+        return hit.actor;
+      }
+      const generation = usersGeneration;
+      const actor = await readActor(userId);
+      // A write while this was reading makes it stale: answer with it, keep nothing.
+      if (actor && generation === usersGeneration) {
+        if (actors.size >= ACTOR_CACHE_SIZE) {
+          actors.delete(actors.keys().next().value!);
+        }
+        actors.set(userId, { actor, until: performance.now() + ACTOR_CACHE_MS });
+      } else if (!actor) {
+        actors.delete(userId);
+      }
+      return actor;
+    },
+
+    /**
+     * Calls `listener` after this service changed a user (roles, scope, unit, activity,
+     * password): the auth service drops that user's sessions it keeps in memory.
+     */
+    onUserChanged(listener: (userId: string) => void): void {
+      userListeners.push(listener);
     },
 
     /** @throws ORG_USERNAME_TAKEN, ORG_SCOPE_INVALID, ORG_REGION_NOT_FOUND, ORG_UNIT_NOT_FOUND, AUTH_OUT_OF_SCOPE */
@@ -326,6 +376,7 @@ export function createOrgService(ctx: AppContext, regions: () => RegionDirectory
             .execute();
         }
       });
+      userChanged(current.id);
       if (body.inspectorGrids) {
         assignmentsChanged();
       }
