@@ -9,7 +9,7 @@ const texts = new Map<string, string>();
  * (intake's case and event): Kysely builds a 50-column INSERT anew each time, which cost more
  * than SQLite's work for it (~35 µs). Same statement, same result as `insertInto().values()`.
  */
-export async function insertRow<T extends keyof Database & string>(
+export async function insertRow<T extends keyof Database>(
   db: Kysely<Database>,
   table: T,
   row: Insertable<Database[T]>,
