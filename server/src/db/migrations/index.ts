@@ -12,6 +12,7 @@ import * as m001900 from './2026_11_21_001900_case_h3_index';
 import * as m002000 from './2026_11_21_002000_case_due_index';
 import * as m002100 from './2026_11_21_002100_intake_write_path';
 import * as m002200 from './2026_11_21_002200_intake_projections';
+import * as m002300 from './2026_11_21_002300_case_nearby_covering';
 
 /** The one migration set, in order. Names sort lexically: YYYY_MM_DD_HHMMSS_<what>. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_002000_case_due_index': m002000,
   '2026_11_21_002100_intake_write_path': m002100,
   '2026_11_21_002200_intake_projections': m002200,
+  '2026_11_21_002300_case_nearby_covering': m002300,
 };

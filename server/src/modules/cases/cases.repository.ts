@@ -248,20 +248,10 @@ export const casesRepository = {
       excludeId: string;
     },
   ) {
+    // Every column read and tested here is in case_nearby_idx: the rows are not visited.
     return db
       .selectFrom('case_file')
-      .select([
-        'id',
-        'number',
-        'matter_code',
-        'major_code',
-        'lng',
-        'lat',
-        'description',
-        'created_at',
-        'state',
-        'parent_case_id',
-      ])
+      .select(['id', 'matter_code', 'lng', 'lat', 'created_at'])
       .where('h3', 'in', near.cells)
       .where('created_at', '>=', near.since)
       .where('lng', '>=', near.box.minLng)
@@ -279,6 +269,24 @@ export const casesRepository = {
       .orderBy('created_at', 'desc')
       .limit(50)
       .execute();
+  },
+
+  /** Descriptions of cases by id (duplicate detection reads those it has not tokenized yet). */
+  async descriptions(
+    db: Q,
+    ids: readonly string[],
+  ): Promise<{ id: string; description: string }[]> {
+    const out: { id: string; description: string }[] = [];
+    for (const part of chunks(ids)) {
+      out.push(
+        ...(await db
+          .selectFrom('case_file')
+          .select(['id', 'description'])
+          .where('id', 'in', part)
+          .execute()),
+      );
+    }
+    return out;
   },
 
   async insertDuplicates(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distanceM, findDuplicates, searchBox, textSimilarity } from './duplicates';
+import { searchTokens } from './search-tokens';
 
 describe('searchBox', () => {
   it('holds every point within the radius, at any latitude and bearing', () => {
@@ -33,26 +34,36 @@ describe('searchBox', () => {
 describe('findDuplicates', () => {
   const at = Date.parse('2026-11-21T09:00:00+08:00');
   const probe = { matterCode: '06010', lng: 121.4, lat: 31.2, description: '北门井盖缺失', at };
-  const near = (o: Partial<Parameters<typeof findDuplicates>[1][number]>) => ({
-    id: 'x',
-    matter_code: '06010',
-    major_code: '06',
-    lng: 121.4,
-    lat: 31.2,
-    description: '北门井盖缺失',
-    created_at: at - 3_600_000,
-    parent_case_id: null,
-    ...o,
-  });
+  const descriptions = new Map<string, string>();
+  const near = (
+    o: Partial<Parameters<typeof findDuplicates>[1][number]> & { description?: string },
+  ) => {
+    const { description = '北门井盖缺失', ...rest } = o;
+    const c = {
+      id: 'x',
+      matter_code: '06010',
+      lng: 121.4,
+      lat: 31.2,
+      created_at: at - 3_600_000,
+      ...rest,
+    };
+    descriptions.set(c.id, description);
+    return c;
+  };
+  const tokensOf = (id: string) => new Set(searchTokens(descriptions.get(id) ?? ''));
 
   it('ranks by place, time and text, and rules out another known matter', () => {
-    const out = findDuplicates(probe, [
-      near({ id: 'same' }),
-      near({ id: 'far', lng: 121.402 }), // ~190 m east
-      near({ id: 'other-matter', matter_code: '01010' }),
-      near({ id: 'old', created_at: at - 80 * 3_600_000 }),
-      near({ id: 'other-text', lat: 31.2005, description: '路灯不亮' }),
-    ]);
+    const out = findDuplicates(
+      probe,
+      [
+        near({ id: 'same' }),
+        near({ id: 'far', lng: 121.402 }), // ~190 m east
+        near({ id: 'other-matter', matter_code: '01010' }),
+        near({ id: 'old', created_at: at - 80 * 3_600_000 }),
+        near({ id: 'other-text', lat: 31.2005, description: '路灯不亮' }),
+      ],
+      tokensOf,
+    );
     expect(out.map((c) => c.id)).toEqual(['same']);
     expect(out[0]!.reason).toEqual({
       distanceM: 0,

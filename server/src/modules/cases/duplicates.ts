@@ -8,15 +8,13 @@ export interface DuplicateProbe {
   at: number;
 }
 
+/** An open case near a new report (its description's tokens come from `tokensOf`). */
 export interface NearbyCase {
   id: string;
   matter_code: string | null;
-  major_code: string | null;
   lng: number;
   lat: number;
-  description: string;
   created_at: number;
-  parent_case_id: string | null;
 }
 
 export interface DuplicateCandidate {
@@ -86,9 +84,9 @@ export function searchBox(
 export function findDuplicates(
   probe: DuplicateProbe,
   nearby: readonly NearbyCase[],
+  /** The search tokens of a candidate's description, by case id. */
+  tokensOf: (id: string) => ReadonlySet<string>,
   opts: { maxDistanceM: number; maxHours: number; minScore: number } = DUPLICATE_DEFAULTS,
-  /** The search tokens of a candidate's description (a caller may keep them between calls). */
-  tokensOf: (c: NearbyCase) => ReadonlySet<string> = (c) => new Set(searchTokens(c.description)),
 ): DuplicateCandidate[] {
   const out: DuplicateCandidate[] = [];
   const probeTokens = new Set(searchTokens(probe.description));
@@ -103,7 +101,7 @@ export function findDuplicates(
     if (d > opts.maxDistanceM || hours > opts.maxHours) {
       continue;
     }
-    const sim = jaccard(probeTokens, tokensOf(c));
+    const sim = jaccard(probeTokens, tokensOf(c.id));
     const score =
       0.4 * (1 - d / opts.maxDistanceM) +
       0.2 * (1 - hours / opts.maxHours) +

@@ -13,6 +13,7 @@ import { searchTokens } from './search-tokens';
 const BATCH = 256;
 /** Cases whose description tokens are kept for duplicate detection (a few MB). */
 const TOKEN_CACHE_SIZE = 10_000;
+const EMPTY: ReadonlySet<string> = new Set();
 /** How long after an intake the background projector runs (the batch gathers meanwhile). */
 const DELAY_MS = 50;
 
@@ -61,6 +62,8 @@ export function createIntakeProjections(opts: {
       const tokens: { token: string; case_id: string }[] = [];
       const duplicates: { case_id: string; candidate_id: string; score: number; reason: string }[] =
         [];
+      // In report order: each case is a candidate for the ones after it.
+      rows.sort((a, b) => a.created_at - b.created_at || (a.number < b.number ? -1 : 1));
       for (const row of rows) {
         for (const token of searchTokens(`${row.description} ${row.address ?? ''} ${row.number}`)) {
           tokens.push({ token, case_id: row.id });
@@ -73,6 +76,7 @@ export function createIntakeProjections(opts: {
             reason: JSON.stringify(d.reason),
           });
         }
+        remember(row.id, row.description);
       }
       await repo.insertTokens(trx, kind, tokens);
       await repo.insertDuplicates(trx, duplicates);
@@ -97,6 +101,12 @@ export function createIntakeProjections(opts: {
       before: { at: row.created_at, number: row.number },
       excludeId: row.id,
     });
+    const unknown = nearby.filter((c) => !tokenCache.has(c.id)).map((c) => c.id);
+    if (unknown.length > 0) {
+      for (const c of await repo.descriptions(q, unknown)) {
+        remember(c.id, c.description);
+      }
+    }
     return findDuplicates(
       {
         matterCode: row.matter_code,
@@ -106,27 +116,25 @@ export function createIntakeProjections(opts: {
         at: row.created_at,
       },
       nearby,
-      DUPLICATE_DEFAULTS,
-      descriptionTokens,
+      (id) => tokenCache.get(id) ?? EMPTY,
     );
   }
 
   /**
-   * The description tokens of recent cases: the same cases are candidates of every report
-   * around them, and tokenizing them again each time was most of duplicate detection's time.
+   * The description tokens of recent cases (descriptions never change): the same cases are
+   * candidates of every report around them, and reading and tokenizing them each time was most
+   * of duplicate detection's time.
    */
   const tokenCache = new Map<string, ReadonlySet<string>>();
-  function descriptionTokens(c: { id: string; description: string }): ReadonlySet<string> {
-    let tokens = tokenCache.get(c.id);
-    if (!tokens) {
-      tokens = new Set(searchTokens(c.description));
-      if (tokenCache.size >= TOKEN_CACHE_SIZE) {
-        // The oldest entry (a Map keeps insertion order).
-        tokenCache.delete(tokenCache.keys().next().value!);
-      }
-      tokenCache.set(c.id, tokens);
+  function remember(id: string, description: string): void {
+    if (tokenCache.has(id)) {
+      return;
     }
-    return tokens;
+    if (tokenCache.size >= TOKEN_CACHE_SIZE) {
+      // The oldest entry (a Map keeps insertion order).
+      tokenCache.delete(tokenCache.keys().next().value!);
+    }
+    tokenCache.set(id, new Set(searchTokens(description)));
   }
 
   async function drain(): Promise<void> {
