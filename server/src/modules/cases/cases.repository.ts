@@ -8,7 +8,7 @@ import {
 } from 'kysely';
 import { chunks } from '../../db/chunks';
 import type { Database } from '../../db/database';
-import { insertRow } from '../../db/insert-row';
+import { insertRow, runSql } from '../../db/run-sql';
 import type { DbKind } from '../../db/db';
 import type { ActorScope } from '../auth/actor';
 import type { CaseEventRow, CaseRow, CaseUpdate, NewCaseEventRow, NewCaseRow } from './cases.table';
@@ -241,34 +241,39 @@ export const casesRepository = {
   findNearby(
     db: Q,
     near: {
-      cells: string[];
+      cells: readonly string[];
       box: { minLng: number; maxLng: number; minLat: number; maxLat: number };
       since: number;
       before: { at: number; number: string };
       excludeId: string;
     },
-  ) {
-    // Every column read and tested here is in case_nearby_idx: the rows are not visited.
-    return db
-      .selectFrom('case_file')
-      .select(['id', 'matter_code', 'lng', 'lat', 'created_at'])
-      .where('h3', 'in', near.cells)
-      .where('created_at', '>=', near.since)
-      .where('lng', '>=', near.box.minLng)
-      .where('lng', '<=', near.box.maxLng)
-      .where('lat', '>=', near.box.minLat)
-      .where('lat', '<=', near.box.maxLat)
-      .where('id', '!=', near.excludeId)
-      .where((eb) =>
-        eb.or([
-          eb('created_at', '<', near.before.at),
-          eb.and([eb('created_at', '=', near.before.at), eb('number', '<', near.before.number)]),
-        ]),
-      )
-      .where('state', 'not in', ['refused', 'voided', 'closed'])
-      .orderBy('created_at', 'desc')
-      .limit(50)
-      .execute();
+  ): Promise<
+    { id: string; matter_code: string | null; lng: number; lat: number; created_at: number }[]
+  > {
+    // Every column read and tested here is in case_nearby_idx: the rows are not visited. The
+    // projector runs it for every case, so it is plain SQL text (one per number of cells).
+    const cells = near.cells.map(() => '?').join(', ');
+    return runSql(
+      db,
+      `select id, matter_code, lng, lat, created_at from case_file
+        where h3 in (${cells}) and created_at >= ?
+          and lng >= ? and lng <= ? and lat >= ? and lat <= ?
+          and id <> ? and (created_at < ? or (created_at = ? and number < ?))
+          and state not in ('refused', 'voided', 'closed')
+        order by created_at desc limit 50`,
+      [
+        ...near.cells,
+        near.since,
+        near.box.minLng,
+        near.box.maxLng,
+        near.box.minLat,
+        near.box.maxLat,
+        near.excludeId,
+        near.before.at,
+        near.before.at,
+        near.before.number,
+      ],
+    );
   },
 
   /** Descriptions of cases by id (duplicate detection reads those it has not tokenized yet). */

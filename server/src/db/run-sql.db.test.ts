@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore } from '../../test/store';
 import type { Db } from './db';
-import { insertRow } from './insert-row';
+import { insertRow, runSql } from './run-sql';
 
 describe(insertRow.name, () => {
   let store: Db;
@@ -57,5 +57,14 @@ describe(insertRow.name, () => {
     expect(
       await store.db.selectFrom('org_unit').select('id').where('code', '=', 'U3').execute(),
     ).toEqual([]);
+  });
+
+  it('runs text with ? placeholders on either store, in order', async () => {
+    const rows = await runSql<{ id: string }>(
+      store.db,
+      'select id from org_unit where code in (?, ?) and created_at >= ? order by code desc',
+      ['U1', 'U2', 1],
+    );
+    expect(rows.map((r) => r.id)).toEqual(['by-insert-row', 'by-builder']);
   });
 });
