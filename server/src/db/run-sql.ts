@@ -3,6 +3,11 @@ import type { Database } from './database';
 
 const pgTexts = new Map<string, string>();
 
+/** Whether `db` (or a transaction of it) talks to PostgreSQL. */
+export function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /**
  * Runs SQL text written with `?` placeholders as it stands (PostgreSQL: with `$1…$n`, the
  * conversion kept per text), without the query builder. For hot paths that run the same
@@ -15,7 +20,7 @@ export async function runSql<R>(
   params: readonly unknown[],
 ): Promise<R[]> {
   let sql = text;
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(db)) {
     sql = pgTexts.get(text) ?? '';
     if (!sql) {
       let n = 0;
