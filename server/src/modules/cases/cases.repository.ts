@@ -190,12 +190,22 @@ export const casesRepository = {
    * The oldest cases waiting for their intake projections, at most `limit`, taken for this
    * transaction (PostgreSQL: locked, skipping those another server is projecting).
    */
-  async takePendingProjections(db: Q, kind: DbKind, limit: number): Promise<string[]> {
+  async takePendingProjections(
+    db: Q,
+    kind: DbKind,
+    pick: { limit: number; only?: readonly string[]; skip?: readonly string[] },
+  ): Promise<string[]> {
     let q = db
       .selectFrom('case_projection_pending')
       .select('case_id')
       .orderBy('case_id')
-      .limit(limit);
+      .limit(pick.limit);
+    if (pick.only) {
+      q = q.where('case_id', 'in', pick.only.length > 0 ? [...pick.only] : ['']);
+    }
+    if (pick.skip && pick.skip.length > 0) {
+      q = q.where('case_id', 'not in', [...pick.skip]);
+    }
     if (kind === 'postgres') {
       q = q.forUpdate().skipLocked();
     }

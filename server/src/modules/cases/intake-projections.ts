@@ -30,7 +30,11 @@ const DELAY_MS = 50;
  * `DELAY_MS`; `stop()` waits for a run in progress.
  */
 export interface IntakeProjections {
-  /** Projects every pending case (this server's and, on PostgreSQL, any not being projected by another). */
+  /**
+   * Projects every pending case (this server's and, on PostgreSQL, any not being projected by
+   * another). Never fails its reader: a case whose projection fails is logged and left in the
+   * queue, and the others are projected.
+   */
   catchUp(): Promise<void>;
   /** Intake committed cases: a background run follows (once started). */
   notify(): void;
@@ -50,10 +54,21 @@ export function createIntakeProjections(opts: {
   let timer: NodeJS.Timeout | null = null;
   let started = false;
 
-  /** Projects up to BATCH pending cases in one transaction; returns how many. */
-  async function projectBatch(): Promise<number> {
+  /**
+   * Cases whose projection failed on its own (a defect: the hooks must be total over valid
+   * events), left in the queue and passed over until the server restarts, so that one case
+   * cannot hold up the others or the reads. Each is logged as an error.
+   */
+  const failed = new Set<string>();
+
+  /** Projects up to BATCH pending cases (or those of `only`) in one transaction; returns how many. */
+  async function projectBatch(only?: readonly string[]): Promise<number> {
     return db.transaction().execute(async (trx) => {
-      const ids = await repo.takePendingProjections(trx, kind, BATCH);
+      const ids = await repo.takePendingProjections(trx, kind, {
+        limit: BATCH,
+        only,
+        skip: [...failed],
+      });
       if (ids.length === 0) {
         return 0;
       }
@@ -138,8 +153,30 @@ export function createIntakeProjections(opts: {
   }
 
   async function drain(): Promise<void> {
-    while ((await projectBatch()) === BATCH) {
-      // more may wait
+    for (;;) {
+      let n: number;
+      try {
+        n = await projectBatch();
+      } catch (err) {
+        // One case may be at fault: project the batch's cases one by one.
+        const ids = await repo.takePendingProjections(db, kind, {
+          limit: BATCH,
+          skip: [...failed],
+        });
+        opts.log.warn({ err, cases: ids.length }, 'intake projections: batch failed, one by one');
+        for (const id of ids) {
+          try {
+            await projectBatch([id]);
+          } catch (e) {
+            failed.add(id);
+            opts.log.error({ err: e, caseId: id }, 'intake projections: case left in the queue');
+          }
+        }
+        n = ids.length;
+      }
+      if (n < BATCH) {
+        return;
+      }
     }
   }
 
@@ -160,7 +197,12 @@ export function createIntakeProjections(opts: {
       if (running === null && !(await repo.hasPendingProjections(db))) {
         return;
       }
-      await run();
+      try {
+        await run();
+      } catch (err) {
+        // The reader gets what is there rather than an error; the queue keeps the rest.
+        opts.log.error({ err }, 'intake projections failed');
+      }
     },
     notify() {
       if (!started || timer) {
