@@ -101,7 +101,7 @@ describe('intake projections', () => {
       db: t.store.db,
       kind: t.store.kind,
       onEvent: () => Promise.reject(new Error('rollups unavailable')),
-      log: log as unknown as typeof t.app.log,
+      log,
     });
     await failing.catchUp();
     expect(await pending()).toEqual([c.id]);
@@ -146,7 +146,7 @@ describe('intake projections', () => {
         }
         await t.services.caseEvents.emit(trx, changes);
       },
-      log: log as unknown as typeof t.app.log,
+      log,
     });
     await projector.catchUp();
     expect(await pending()).toEqual([poison.id]);
