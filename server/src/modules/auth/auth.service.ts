@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../context';
 import { appError } from '../../lib/app-error';
+import { BoundedMap } from '../../lib/bounded-map';
 import { randomToken } from '../../lib/ids';
 import type { OrgService, User } from '../org/org.service';
 import { orgRepository } from '../org/org.repository';
@@ -34,20 +35,19 @@ export function createAuthService(ctx: AppContext, org: OrgService) {
    * beside the server applies within that time. On PostgreSQL every request reads the store.
    */
   const cacheSessions = ctx.store.kind === 'sqlite';
-  const sessions = new Map<string, { userId: string; expiresAt: number; until: number }>();
+  const sessions = new BoundedMap<string, { userId: string; expiresAt: number }>(
+    SESSION_CACHE_SIZE,
+    SESSION_CACHE_MS,
+  );
   let sessionsGeneration = 0;
   org.onUserChanged((userId) => {
     sessionsGeneration++;
-    for (const [hash, s] of sessions) {
-      if (s.userId === userId) {
-        sessions.delete(hash);
-      }
-    }
+    sessions.deleteWhere((s) => s.userId === userId);
   });
 
   async function liveSession(tokenHash: string, now: number): Promise<string | null> {
     const hit = cacheSessions ? sessions.get(tokenHash) : undefined;
-    if (hit && hit.until > performance.now() && hit.expiresAt > now) {
+    if (hit && hit.expiresAt > now) {
       return hit.userId;
     }
     const generation = sessionsGeneration;
@@ -57,14 +57,7 @@ export function createAuthService(ctx: AppContext, org: OrgService) {
       return null;
     }
     if (cacheSessions && generation === sessionsGeneration) {
-      if (sessions.size >= SESSION_CACHE_SIZE) {
-        sessions.delete(sessions.keys().next().value!);
-      }
-      sessions.set(tokenHash, {
-        userId: s.user_id,
-        expiresAt: s.expires_at,
-        until: performance.now() + SESSION_CACHE_MS,
-      });
+      sessions.set(tokenHash, { userId: s.user_id, expiresAt: s.expires_at });
     }
     return s.user_id;
   }

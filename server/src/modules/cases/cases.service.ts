@@ -41,8 +41,6 @@ import { eventHash, GENESIS_HASH } from './event-hash';
 import { createIntakeProjections } from './intake-projections';
 import { queryTokens } from './search-tokens';
 
-export { CASE_H3_RESOLUTION } from './cases.table';
-
 /** Who wrote an event: a user in a role, or the platform itself. */
 export interface EventActor {
   id: string | null;

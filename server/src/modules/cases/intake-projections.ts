@@ -2,6 +2,7 @@ import { gridDisk, latLngToCell } from 'h3-js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { DbKind } from '../../db/db';
+import { BoundedMap } from '../../lib/bounded-map';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CaseEventListener } from './case-event-hooks';
 import { casesRepository as repo } from './cases.repository';
@@ -140,16 +141,11 @@ export function createIntakeProjections(opts: {
    * candidates of every report around them, and reading and tokenizing them each time was most
    * of duplicate detection's time.
    */
-  const tokenCache = new Map<string, ReadonlySet<string>>();
+  const tokenCache = new BoundedMap<string, ReadonlySet<string>>(TOKEN_CACHE_SIZE);
   function remember(id: string, description: string): void {
-    if (tokenCache.has(id)) {
-      return;
+    if (!tokenCache.has(id)) {
+      tokenCache.set(id, new Set(searchTokens(description)));
     }
-    if (tokenCache.size >= TOKEN_CACHE_SIZE) {
-      // The oldest entry (a Map keeps insertion order).
-      tokenCache.delete(tokenCache.keys().next().value!);
-    }
-    tokenCache.set(id, new Set(searchTokens(description)));
   }
 
   async function drain(): Promise<void> {

@@ -11,7 +11,8 @@ import type { Actor } from '../auth/actor';
 import { canReadCase, type CaseSubject } from '../cases/cases.policy';
 import type { CaseActionHook } from '../cases/cases.ports';
 import type { CreateCaseBody } from '../cases/cases.schema';
-import { CASE_H3_RESOLUTION, type CasesService } from '../cases/cases.service';
+import type { CasesService } from '../cases/cases.service';
+import { CASE_H3_RESOLUTION } from '../cases/cases.table';
 import type { CaseRow } from '../cases/cases.table';
 import {
   casesBehind,

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '@common/roles';
 import type { AppContext } from '../../context';
 import { appError } from '../../lib/app-error';
+import { BoundedMap } from '../../lib/bounded-map';
 import { uuidv7 } from '../../lib/ids';
 import type { Actor, ActorScope, ResourcePlace } from '../auth/actor';
 import { hashPassword } from '../auth/password';
@@ -224,7 +225,7 @@ export function createOrgService(ctx: AppContext, regions: () => RegionDirectory
    * within that time. On PostgreSQL several nodes may share the store: every look-up reads it.
    */
   const cacheActors = ctx.store.kind === 'sqlite';
-  const actors = new Map<string, { actor: Actor; until: number }>();
+  const actors = new BoundedMap<string, Actor>(ACTOR_CACHE_SIZE, ACTOR_CACHE_MS);
   let usersGeneration = 0;
   const userListeners: ((userId: string) => void)[] = [];
   function userChanged(userId: string): void {
@@ -258,17 +259,14 @@ export function createOrgService(ctx: AppContext, regions: () => RegionDirectory
         return readActor(userId);
       }
       const hit = actors.get(userId);
-      if (hit && hit.until > performance.now()) {
-        return hit.actor;
+      if (hit) {
+        return hit;
       }
       const generation = usersGeneration;
       const actor = await readActor(userId);
       // A write while this was reading makes it stale: answer with it, keep nothing.
       if (actor && generation === usersGeneration) {
-        if (actors.size >= ACTOR_CACHE_SIZE) {
-          actors.delete(actors.keys().next().value!);
-        }
-        actors.set(userId, { actor, until: performance.now() + ACTOR_CACHE_MS });
+        actors.set(userId, actor);
       } else if (!actor) {
         actors.delete(userId);
       }
