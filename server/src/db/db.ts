@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { startCheckpointer } from './checkpointer';
 import type { Database } from './database';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -82,14 +83,27 @@ export function createDb(opts: CreateDbOptions): Db {
     // only an OS crash or power loss may drop the last few.
     sqlite.pragma('synchronous = NORMAL');
     // 32 MiB of page cache (default 2 MiB): the indexes that intake writes (case, tokens,
-    // rollups) stay in memory. Checkpoint every ~40 MB of WAL (default ~4 MB): a page written
-    // by many transactions between two checkpoints is copied back once.
+    // rollups) stay in memory.
     sqlite.pragma('cache_size = -32768');
+    // Checkpoints: this connection copies the WAL back every ~40 MB (default ~4 MB: a page
+    // written by many transactions between two checkpoints is copied back once), and then
+    // starts it over. For a file, a background thread (checkpointer.ts) copies it back four
+    // times a second meanwhile, so this connection's own checkpoints find little left to copy
+    // and a commit that crosses the line no longer stops the server for the whole copy and
+    // sync. If the thread cannot run, this connection's checkpoints carry on alone.
     sqlite.pragma('wal_autocheckpoint = 10000');
+    const checkpointer = file === ':memory:' ? null : startCheckpointer(file, () => {});
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     });
-    return { db, kind: 'sqlite', destroy: () => db.destroy() };
+    return {
+      db,
+      kind: 'sqlite',
+      async destroy() {
+        await checkpointer?.stop();
+        await db.destroy();
+      },
+    };
   }
   if (!opts.url) {
     throw new Error('createDb: postgres needs a url');
