@@ -96,6 +96,72 @@ describe(AreaIndex.name, () => {
     expect(new AreaIndex([]).find(1, 1)).toBeNull();
   });
 
+  it('answers like a brute force when areas are very uneven (crowded cells go to the tree)', () => {
+    // A lattice of small grids inside the hole of one large area: the cells over the
+    // lattice hold many grids, so the tree answers them. With thin slivers whose boxes
+    // cover the whole extent the directory would be too large and is not built.
+    const small = lattice(40, 30);
+    const frame: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [119.9, 29.9],
+          [120.2, 29.9],
+          [120.2, 30.2],
+          [119.9, 30.2],
+          [119.9, 29.9],
+        ],
+        [
+          [120, 30],
+          [120.04, 30],
+          [120.04, 30.03],
+          [120, 30.03],
+          [120, 30],
+        ],
+      ],
+    };
+    const slivers: IndexedArea<number>[] = [];
+    for (let i = 0; i < 20; i++) {
+      const y = 30.1 + i * 0.001;
+      slivers.push({
+        value: 10_000 + i,
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [119.9, 29.9],
+              [120.2, y],
+              [120.2, y + 0.0005],
+              [119.9, 29.9],
+            ],
+          ],
+        },
+      });
+    }
+    const framed = [...small, { geometry: frame, value: -1 }];
+    for (const set of [framed, [...framed, ...slivers], slivers]) {
+      const index = new AreaIndex(set);
+      let s = 7;
+      const next = () => {
+        s = (s * 1103515245 + 12345) % 2 ** 31;
+        return s / 2 ** 31;
+      };
+      for (let n = 0; n < 4000; n++) {
+        // Half the points in the lattice, half anywhere around it.
+        const inLattice = n % 2 === 0;
+        const x = inLattice ? 120 + next() * 0.04 : 119.88 + next() * 0.34;
+        const y = inLattice ? 30 + next() * 0.03 : 29.88 + next() * 0.34;
+        const all = index.findAll(x, y);
+        const found = index.find(x, y);
+        if (all.length === 0) {
+          expect(found).toBeNull();
+        } else {
+          expect(all).toContain(found);
+        }
+      }
+    }
+  });
+
   // How fast: `npm run bench -- locate` (never a timed assertion here).
   it('finds the grid of every point over 100,000 grids, as a scan does', () => {
     const areas = lattice(320, 315, 3);
