@@ -62,6 +62,9 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
       actor: { role: string };
       payload: Record<string, unknown>;
     }[];
+  /** The notices stored for a case (the store is read directly: units read them by unit). */
+  const noticesOf = (id: string) =>
+    t.store.db.selectFrom('case_notice').selectAll().where('case_id', '=', id).execute();
 
   /** Report, verify and register a case (暴露垃圾), ready to dispatch. */
   const registered = async (day: string, hhmm: string, body: Record<string, unknown> = {}) => {
@@ -155,6 +158,23 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
       handling: { deadline: iso(at('2026-11-30', '11:00')), paused: false },
       stage: { name: 'handle', deadline: iso(at('2026-11-30', '11:00')) },
     });
+    // Past the new deadline: the handling unit gets the overdue notice, once.
+    t.clock.set(at('2026-11-30', '11:01'));
+    await t.services.cases.sweepOverdue({ limit: 100 });
+    await t.services.cases.sweepOverdue({ limit: 100 });
+    expect((await get(id)).stage.overdue).toBe(true);
+    const notices = await t.services.cases.notices({
+      unitId: city.units.sanitation,
+      limit: 100,
+    });
+    expect(notices.filter((n) => n.case_id === id)).toEqual([
+      expect.objectContaining({
+        kind: 'overdue',
+        stage: 'handle',
+        deadline_at: Date.parse(at('2026-11-30', '11:00')),
+        at: Date.parse(at('2026-11-30', '11:01')),
+      }),
+    ]);
   });
 
   it('self-handles on the spot, audited then closed; a failed audit voids', async () => {
@@ -299,8 +319,7 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
       stage: 'verify',
       deadline: iso(at('2026-11-26', '09:30')),
     });
-    const notices = await t.services.cases.notices({ caseId: c.id, limit: 10 });
-    expect(notices.filter((n) => n.kind === 'overdue')).toHaveLength(1);
+    expect((await noticesOf(c.id)).filter((n) => n.kind === 'overdue')).toHaveLength(1);
     const list = (
       await t.req({
         method: 'GET',
@@ -336,9 +355,10 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
         .where('id', '=', c.id)
         .executeTakeFirstOrThrow();
       expect(stored.stage_overdue).toBe(c.id === poison ? 0 : 1);
-      const notices = await t.services.cases.notices({ caseId: c.id, limit: 10 });
       // The refused case's notice rolled back with its mark.
-      expect(notices.filter((n) => n.kind === 'overdue')).toHaveLength(c.id === poison ? 0 : 1);
+      expect((await noticesOf(c.id)).filter((n) => n.kind === 'overdue')).toHaveLength(
+        c.id === poison ? 0 : 1,
+      );
     }
     expect((await verifyAllChains(t.store.db)).broken).toEqual([]);
     // Marked ones are not marked again; the refused one is tried again (and refused again).

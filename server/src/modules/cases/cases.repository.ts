@@ -470,15 +470,14 @@ export const casesRepository = {
     return out;
   },
 
-  listNotices(db: Q, filter: { unitId?: string; caseId?: string; limit: number }) {
-    let q = db.selectFrom('case_notice').selectAll();
-    if (filter.unitId) {
-      q = q.where('unit_id', '=', filter.unitId);
-    }
-    if (filter.caseId) {
-      q = q.where('case_id', '=', filter.caseId);
-    }
-    return q.orderBy('at', 'desc').limit(filter.limit).execute();
+  listNotices(db: Q, filter: { unitId: string; limit: number }) {
+    return db
+      .selectFrom('case_notice')
+      .selectAll()
+      .where('unit_id', '=', filter.unitId)
+      .orderBy('at', 'desc')
+      .limit(filter.limit)
+      .execute();
   },
 
   /** Every case id with its events, for the audit (streamed in pages by id). */

@@ -1065,9 +1065,8 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       return { marked: written.length, failed };
     },
 
-    /** Notices (overdue, remind, supervise) for a unit or a case. */
-    notices: (filter: { unitId?: string; caseId?: string; limit: number }) =>
-      repo.listNotices(db, filter),
+    /** A unit's notices (overdue, remind, supervise), newest first; a case's are its events. */
+    notices: (filter: { unitId: string; limit: number }) => repo.listNotices(db, filter),
   };
 }
 
