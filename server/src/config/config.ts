@@ -49,7 +49,7 @@ export const CONFIG_VARIABLES = {
     sensitive: false,
   },
   DEMO_HISTORY: {
-    description: `Demo mode, first start only: how many finished cases of history (the last eight weeks, told through the real workflow) the new demo city gets; 0 = none. \`npm start\` (--demo) uses ${DEMO_FLAG_HISTORY} unless given.`,
+    description: `Demo mode, first start only: how many finished cases of history (the last eight weeks, told through the real workflow) the new demo city gets, with 4 % more (3 to 40) left in progress; 0 = none. \`npm start\` (--demo) uses ${DEMO_FLAG_HISTORY} unless given.`,
     default: '0',
     sensitive: false,
   },

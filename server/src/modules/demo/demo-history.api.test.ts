@@ -10,6 +10,8 @@ import { seedDemoCity } from './demo-seed';
 const SEED = 20261121;
 const PASSWORD = 'demo-password-1';
 const CASES = 40;
+/** One case left at each stop of the work in progress. */
+const IN_PROGRESS = 8;
 
 /**
  * A small history in a small demo city, told through the real services on the test app's
@@ -19,7 +21,11 @@ const CASES = 40;
 async function cityWithHistory(): Promise<{ t: TestApp; report: DemoHistoryReport }> {
   const t = await createTestApp();
   await seedDemoCity(t.services, { seed: SEED, grids: 300, password: PASSWORD });
-  const report = await t.services.seeds.demoHistory({ seed: SEED, cases: CASES });
+  const report = await t.services.seeds.demoHistory({
+    seed: SEED,
+    cases: CASES,
+    inProgress: IN_PROGRESS,
+  });
   if (!report) {
     throw new Error('no history was seeded');
   }
@@ -61,15 +67,34 @@ describe('demo history', () => {
   }, 180_000);
   afterAll(() => t.close());
 
-  it('tells every case to its end over the eight weeks before today', async () => {
-    expect(report.cases).toBe(CASES);
+  it('tells every case to its end over the eight weeks before today, and leaves a day’s work in progress', async () => {
+    expect(report).toMatchObject({ cases: CASES, inProgress: IN_PROGRESS });
     const rows = await casesOf(t);
-    expect(rows).toHaveLength(CASES);
-    // Closed, voided or refused: every work queue of the demo city stays empty.
-    for (const r of rows) {
-      expect(TERMINAL_STATES, `${r.number} is ${r.state}`).toContain(r.state);
+    expect(rows).toHaveLength(CASES + IN_PROGRESS);
+    // Closed, voided or refused, except the work in progress: one case at each stop, all
+    // reported in the last two working days (Thursday and Friday).
+    const open = rows.filter((r) => !TERMINAL_STATES.includes(r.state as never));
+    expect(open.map((r) => r.state).sort()).toEqual([
+      'checking',
+      'dispatched',
+      'handling',
+      'handling',
+      'handling',
+      'hung',
+      'registered',
+      'verifying',
+    ]);
+    for (const r of open) {
+      expect(['20261119', '20261120'], r.number).toContain(r.number.slice(0, 8));
     }
-    expect(Object.values(report.states).reduce((a, b) => a + b, 0)).toBe(CASES);
+    // The demo accounts of the sanitation unit find work: to acknowledge, to handle, hung.
+    expect(
+      open
+        .filter((r) => r.unit === 'sanitation')
+        .map((r) => r.state)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['dispatched', 'handling', 'hung']));
+    expect(Object.values(report.states).reduce((a, b) => a + b, 0)).toBe(CASES + IN_PROGRESS);
     expect(report.states.closed).toBeGreaterThan(CASES / 2);
     expect(report.from >= '2026-09-26' && report.to <= '2026-11-20').toBe(true);
     const last = await t.store.db
@@ -144,7 +169,7 @@ describe('demo history', () => {
 
   it('is told once: never into a store that holds cases', async () => {
     expect(await t.services.seeds.demoHistory({ seed: SEED, cases: CASES })).toBeNull();
-    expect(await casesOf(t)).toHaveLength(CASES);
+    expect(await casesOf(t)).toHaveLength(CASES + IN_PROGRESS);
   });
 
   it('tells the same history from the same seed', async () => {

@@ -34,22 +34,31 @@ import { hash01, intBetween, mulberry32, pickWeighted } from './prng';
  * The story is told on a services instance of its own over the same store, on a ManualClock
  * that moves forward as each case unfolds; cases are told one after the other in the order
  * they were reported, so while one is told it is the only open case and a sweep at its
- * deadline marks it alone. Every case ends finished (closed, voided or refused): the work
- * queues of a fresh demo city stay empty. Deterministic: the same seed, city and day give the
- * same cases, numbers and states (choices come from the seed, never from ids or the clock of
- * the machine).
+ * deadline marks it alone. Every case of the history ends finished (closed, voided or
+ * refused). On top of them come the work in progress: a few cases reported in the last two
+ * working days that stop on the way (an inspector to verify, a case to dispatch, a unit to
+ * acknowledge or handle, a fix to check, a hung case), so the work queues, the map and the
+ * command centre of a fresh demo city show a day's work; those whose deadline passes before
+ * the server starts are marked overdue by its sweep. Deterministic: the same seed, city and
+ * day give the same cases, numbers and states (choices come from the seed, never from ids or
+ * the clock of the machine).
  */
 
 export interface DemoHistoryOptions {
   seed: number;
-  /** Number of cases to tell. */
+  /** Number of finished cases to tell. */
   cases: number;
+  /** Cases left in progress on top of them (default: 4 % of `cases`, 3 to 40). */
+  inProgress?: number;
   /** "Now": the history ends before the start of this local day. Default: the context's clock. */
   now?: number;
 }
 
 export interface DemoHistoryReport {
+  /** Finished cases. */
   cases: number;
+  /** Cases left in progress (their states are in `states` too). */
+  inProgress: number;
   /** First and last local day with an event. */
   from: string;
   to: string;
@@ -436,6 +445,19 @@ function profileOf(code: string, streetIndex: number): Profile {
 
 type StoryKind = 'normal' | 'invalid' | 'duplicate' | 'refused' | 'self' | 'self_rejected';
 
+/** Where a case of the work in progress stops: the state it is left in. */
+type OpenStop = 'verifying' | 'registered' | 'dispatched' | 'handling' | 'checking' | 'hung';
+/** The stops of the work in progress, in turn (most open work is in handling). */
+const OPEN_STOPS: readonly OpenStop[] = ['handling', 'verifying', 'handling', 'dispatched', 'checking', 'handling', 'registered', 'hung']; // prettier-ignore
+
+/** Matters the demo city routes to the sanitation unit, whose staff are demo accounts. */
+const DEMO_UNIT_MATTERS = ['06010', '06042', '06012', '06035', '03001'];
+
+/** The default number of cases in progress for a history of `cases` finished ones. */
+export function defaultInProgress(cases: number): number {
+  return Math.min(40, Math.max(3, Math.round(cases * 0.04)));
+}
+
 interface Story {
   index: number;
   at: number;
@@ -453,6 +475,8 @@ interface Story {
   original?: Story;
   /** One of the reports of a repeat place (kept a plain case). */
   repeat?: boolean;
+  /** Work in progress: the state the case is left in. */
+  stopAt?: OpenStop;
   seed: number;
 }
 
@@ -516,7 +540,14 @@ function pointIn(
   return near ?? g.center;
 }
 
-function planStories(h: Services, w: World, win: HistoryWindow, n: number, seed: number): Story[] {
+function planStories(
+  h: Services,
+  w: World,
+  win: HistoryWindow,
+  n: number,
+  open: number,
+  seed: number,
+): Story[] {
   const rand = mulberry32(seed ^ 0x68697374);
   const tz = w.cal.timeZone;
   const lastDay = win.days.length - 1;
@@ -666,6 +697,23 @@ function planStories(h: Services, w: World, win: HistoryWindow, n: number, seed:
     take(list, 1, (s) => (s.force.mode = 'enforcement'));
     take(list, 1, (s) => (s.force.mode = 'management'));
   }
+  // The work in progress, reported in the last two working days (a case to verify comes
+  // from the hotline: the clerk passes it to the grid's inspector). In the first round of
+  // stops, the cases past dispatch are sanitation matters, so the demo accounts of the
+  // sanitation unit (`unit`, `unitlead`) find work in their inbox.
+  for (let k = 0; k < open; k++) {
+    const stopAt = OPEN_STOPS[k % OPEN_STOPS.length]!;
+    const day = Math.max(0, lastDay - (k % 2));
+    const forDemoUnit = k < OPEN_STOPS.length && stopAt !== 'verifying' && stopAt !== 'registered';
+    stories.push(
+      story({
+        at: timeOn(day),
+        stopAt,
+        ...(stopAt === 'verifying' ? { source: 'hotline' as const } : {}),
+        ...(forDemoUnit ? { matter: matterByCode.get(pick(rand, DEMO_UNIT_MATTERS))! } : {}),
+      }),
+    );
+  }
   return stories.sort((a, b) => a.at - b.at || a.index - b.index);
 }
 
@@ -810,7 +858,8 @@ function createTeller(
         !['hung', 'handled', 'closed', 'voided', 'refused'].includes(cur.state)
       ) {
         clock.set(Math.max(now() + 1000, Math.min(d + intBetween(rand, 5, 30) * 1000, t - 1000)));
-        const r = await h.cases.sweepOverdue({ limit: 10 });
+        // The work in progress left open so far is swept too, as the server would.
+        const r = await h.cases.sweepOverdue({ limit: 100 });
         tally.events += r.marked;
         cur = await h.cases.get(bureau, cur.id);
       }
@@ -882,6 +931,9 @@ function createTeller(
       await moveTo(stepTime(lateFor('clerk')));
       await act('clerk', 'verify');
     }
+    if (s.stopAt === cur.state) {
+      return finish();
+    }
     if (cur.state === 'verifying') {
       await moveTo(stepTime(lateFor(g.inspector)));
       await act(g.inspector, 'verify', { verifyResult: s.kind !== 'invalid' });
@@ -931,11 +983,15 @@ function createTeller(
     }
     await decide();
     const conditions = w.conditions.get(s.matter.code) ?? [];
-    const condition = chooseCondition(conditions, budgetDays(), dayMs, rand);
+    // The history's cases must end before today; the work in progress gets the usual limits.
+    const condition = chooseCondition(conditions, s.stopAt ? 30 : budgetDays(), dayMs, rand);
     await act(decider, 'register', {
       matterCode: s.matter.code,
       conditionId: condition?.id,
     });
+    if (s.stopAt === cur.state) {
+      return finish();
+    }
 
     // --- dispatch and handling: one or more assignments --------------------------------
     const proposed = cur.routing?.proposedUnitId
@@ -961,8 +1017,21 @@ function createTeller(
 
       await moveTo(stepTime(lateFor('dispatcher'), 2, 30));
       await act('dispatcher', 'dispatch', { targetUnitId: unit.id });
+      if (s.stopAt === cur.state) {
+        return finish();
+      }
       await moveTo(stepTime(rand() < prof.ackLate, 10, 180));
       await act(staff(), 'acknowledge');
+      if (s.stopAt === 'hung') {
+        await moveTo(between(handleDeadline() ?? after(30, 90), 0.1, 0.4));
+        await act(staff(), 'request_hang', { reason: pick(rand, TEXT.hang) });
+        await moveTo(prompt(10, 90));
+        await act('dispatcher', 'approve_hang');
+        return finish();
+      }
+      if (s.stopAt === cur.state) {
+        return finish();
+      }
 
       // A return: the wrong unit, or a unit that says the case is not its own.
       const fallback = FALLBACK[next.unit] ?? streetUnit(next.unit, g, w);
@@ -1073,6 +1142,9 @@ function createTeller(
         if (cur.handling?.overdue) {
           path('overdue');
         }
+        if (s.stopAt === cur.state) {
+          return finish();
+        }
         await moveTo(stepTime(lateFor(g.inspector), 5, 60));
         if (rework && pass === 0 && budgetDays() > limitDays() + 1.5) {
           await act(g.inspector, 'check_fail', {
@@ -1094,7 +1166,8 @@ function createTeller(
 
     function finish(): void {
       tally.states[cur.state] = (tally.states[cur.state] ?? 0) + 1;
-      if (cur.state !== 'closed' && cur.state !== 'voided' && cur.state !== 'refused') {
+      const finished = ['closed', 'voided', 'refused'].includes(cur.state);
+      if (s.stopAt ? cur.state !== s.stopAt : !finished) {
         throw new Error(`demo history: case ${cur.number} ended ${cur.state}`);
       }
     }
@@ -1259,7 +1332,8 @@ export async function seedDemoHistory(
     clock.set(fromLocalTime(cal.timeZone, win.days[0]!, 0));
     const rand = mulberry32(opts.seed ^ 0x776f726c);
     const world = await loadWorld(h, accounts, rand);
-    const stories = planStories(h, world, win, opts.cases, opts.seed);
+    const inProgress = opts.inProgress ?? defaultInProgress(opts.cases);
+    const stories = planStories(h, world, win, opts.cases, inProgress, opts.seed);
     const photos = await photoPool(opts.seed);
     const teller = createTeller(h, world, clock, win, photos);
     let last = 0;
@@ -1276,7 +1350,8 @@ export async function seedDemoHistory(
     });
     const tz = cal.timeZone;
     const report: DemoHistoryReport = {
-      cases: stories.length,
+      cases: stories.length - inProgress,
+      inProgress,
       from: toLocalTime(tz, stories[0]?.at ?? last).date,
       to: toLocalTime(tz, last).date,
       states: teller.tally.states,

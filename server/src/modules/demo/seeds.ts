@@ -8,7 +8,7 @@ import { seedOpen311Services } from '../open311/open311.service';
 import type { OrgService } from '../org/org.service';
 import type { RoutingService } from '../routing/routing.service';
 import type { SpaceService } from '../space/space.service';
-import { seedDemoHistory, type DemoHistoryReport } from './demo-history';
+import { seedDemoHistory, type DemoHistoryOptions, type DemoHistoryReport } from './demo-history';
 import { listDemoAccounts, seedDemoCity, setDemoPasswords } from './demo-seed';
 
 interface SeedDeps {
@@ -30,7 +30,7 @@ export interface Seeds {
    * Tells `cases` finished cases of history into a new demo city (demo-history.ts); nothing
    * when the store holds cases already.
    */
-  demoHistory(opts: { seed: number; cases: number }): Promise<DemoHistoryReport | null>;
+  demoHistory(opts: DemoHistoryOptions): Promise<DemoHistoryReport | null>;
   /** The demo accounts, for the start banner. */
   demoAccounts(): Promise<{ username: string; role: string }[]>;
   /** Resets every demo account's password. */

@@ -142,6 +142,13 @@ export function CaseQueue({
       width: 124,
       render: (_: unknown, c) => <CaseStateTag state={c.state} />,
     },
+    // The time limit before the description: on a laptop the last columns scroll out of view.
+    {
+      title: t('light.title'),
+      key: 'light',
+      width: 140,
+      render: (_: unknown, c) => <TrafficLight kase={c} />,
+    },
     {
       title: t('field.description'),
       key: 'what',
@@ -159,12 +166,6 @@ export function CaseQueue({
       ),
     },
     ...extraColumns,
-    {
-      title: t('light.title'),
-      key: 'light',
-      width: 140,
-      render: (_: unknown, c) => <TrafficLight kase={c} />,
-    },
     {
       title: t('field.createdAt'),
       dataIndex: 'createdAt',
