@@ -111,10 +111,22 @@ async function submitAction(p: Page) {
   await p.getByTestId('action-submit').click();
 }
 
-/** Waits until the case shown (panel or page) is in `state`. */
-async function expectState(p: Page, state: string) {
+/**
+ * Opens the loop's case from a work queue and waits until the panel shows it, so
+ * no action lands on another case that the queue showed first (the demo city has
+ * work in progress in every queue).
+ */
+async function openQueueCase(p: Page) {
+  await p.locator(`[data-testid=queue-row][data-case-number="${caseNumber}"]`).click();
+  await p.locator(`[data-testid=case-panel][data-case-number="${caseNumber}"]`).waitFor();
+}
+
+/** Waits until the case shown in a panel or on its page (the loop's, unless told) is in `state`. */
+async function expectState(p: Page, state: string, number = caseNumber) {
   await p
-    .locator(`[data-testid=case-panel], [data-testid=case-page]`)
+    .locator(
+      `[data-testid=case-panel][data-case-number="${number}"], [data-testid=case-page][data-case-number="${number}"]`,
+    )
     .locator(`[data-state=${state}]`)
     .first()
     .waitFor({ timeout: 20_000 });
@@ -192,11 +204,55 @@ beforeAll(async () => {
   errors = watchErrors(page);
 });
 
-// A failed step leaves a picture of the page behind (e2e/screenshots/failed-*.png).
+// A failed step leaves a picture of the page behind (e2e/screenshots/failed-*.png) and prints
+// what the pages said (messages, alerts, field errors) and what the server logged, so a failure
+// on a CI machine, where the pictures stay behind, can be read from its output.
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page && !page.isClosed()) {
-    await shoot(page, `failed-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
+  if (ctx.task.result?.state !== 'fail') {
+    return;
   }
+  const said: string[] = [];
+  for (const [name, p] of [
+    ['console', page],
+    ['phone', mobile],
+  ] as const) {
+    if (!p || p.isClosed()) {
+      continue;
+    }
+    if (name === 'console') {
+      await shoot(p, `failed-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
+    }
+    const texts = await p
+      .locator(
+        '.ant-message-notice, .ant-notification-notice, .ant-alert, .ant-form-item-explain-error, [role=alert]',
+      )
+      .allInnerTexts()
+      .catch(() => []);
+    const shown = await p
+      .locator('[data-testid=case-panel], [data-testid=case-page]')
+      .evaluateAll((els) =>
+        els.map(
+          (e) =>
+            `${e.getAttribute('data-case-number')} in ${Array.from(
+              e.querySelectorAll('[data-state]'),
+            )
+              .map((s) => s.getAttribute('data-state'))
+              .join('/')}`,
+        ),
+      )
+      .catch(() => []);
+    said.push(
+      `${name} at ${p.url()}: ${
+        texts
+          .map((t) => t.trim())
+          .filter(Boolean)
+          .join(' | ') || '(no message)'
+      }; case shown: ${shown.join(', ') || '(none)'}`,
+    );
+  }
+  console.error(
+    `[e2e] "${ctx.task.name}" failed\n${said.join('\n')}\n[server]\n${server?.recentOutput() ?? ''}`,
+  );
 });
 
 afterAll(async () => {
@@ -335,7 +391,7 @@ describe('the closed loop in the browser', () => {
     await page.getByTestId('case-panel').waitFor();
     const hotlineNumber = await page.getByTestId('case-panel').getAttribute('data-case-number');
     expect(hotlineNumber).toMatch(/^\d{13}$/);
-    await expectState(page, 'verifying');
+    await expectState(page, 'verifying', hotlineNumber!);
     // The case filed a moment ago in the same place is suggested as a duplicate.
     await page.getByTestId('duplicates').waitFor();
     await page.getByTestId('case-map').locator('path').first().waitFor();
@@ -390,8 +446,7 @@ describe('the closed loop in the browser', () => {
   it('the dispatcher sees the proposed unit and why, and dispatches', async () => {
     await login(page, 'dispatcher');
     expect(new URL(page.url()).pathname).toBe('/dispatch');
-    await page.locator(`[data-testid=queue-row][data-case-number="${caseNumber}"]`).click();
-    await page.getByTestId('case-panel').waitFor();
+    await openQueueCase(page);
     await expect
       .poll(() =>
         page.getByTestId('case-panel').getByTestId('routing-reason').first().textContent(),
@@ -422,7 +477,7 @@ describe('the closed loop in the browser', () => {
   it('the unit acknowledges and gives feedback with an after-photo', async () => {
     await login(page, 'unit');
     expect(new URL(page.url()).pathname).toBe('/inbox');
-    await page.locator(`[data-testid=queue-row][data-case-number="${caseNumber}"]`).click();
+    await openQueueCase(page);
     await openAction(page, 'acknowledge');
     await submitAction(page);
     await expectState(page, 'handling');
@@ -473,7 +528,7 @@ describe('the closed loop in the browser', () => {
     await login(page, 'leader');
     expect(new URL(page.url()).pathname).toBe('/intake');
     await page.getByRole('tab', { name: '待结案 / 待审核' }).click();
-    await page.locator(`[data-testid=queue-row][data-case-number="${caseNumber}"]`).click();
+    await openQueueCase(page);
     await openAction(page, 'close');
     await submitAction(page);
     await expectState(page, 'closed');

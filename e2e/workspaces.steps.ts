@@ -200,11 +200,30 @@ export function registerWorkspaceTests(run: () => WorkspaceRun): void {
       // Close the roles list (Escape would close the drawer).
       await p.getByTestId('field-display-name').click();
       await p.getByTestId('user-save').click();
-      await p.getByText('3–32 位小写字母、数字或 _ . -，以字母开头').first().waitFor();
+      // The rule is also the field's help text: wait for it as the field's error.
+      await p
+        .locator('.ant-form-item-explain-error')
+        .filter({ hasText: '3–32 位小写字母、数字或 _ . -，以字母开头' })
+        .first()
+        .waitFor();
       expect(await p.getByTestId('field-display-name').inputValue()).toBe('测试派遣员');
       await p.getByTestId('field-username').fill('e2e.dispatcher');
+      await p
+        .locator('.ant-form-item-explain-error')
+        .filter({ hasText: '3–32 位' })
+        .waitFor({ state: 'detached' });
       await p.getByTestId('user-save').click();
-      await p.getByText('已创建用户 测试派遣员').waitFor();
+      // The saved message, or (so that a failure says why) the form's error.
+      const created = p.getByText('已创建用户 测试派遣员');
+      await created
+        .or(p.getByTestId('user-error'))
+        .or(p.locator('.ant-form-item-explain-error'))
+        .first()
+        .waitFor();
+      if (!(await created.isVisible())) {
+        const why = await p.locator('[data-testid=user-form]').innerText();
+        throw new Error(`the user was not created; the form says: ${why}`);
+      }
       await p.getByTestId('users-table').getByText('e2e.dispatcher').waitFor();
 
       await p.goto(`${url}/admin/units`);

@@ -13,6 +13,8 @@ export const DEMO_PASSWORD = 'e2e-demo-password';
 export interface TestServer {
   url: string;
   dataDir: string;
+  /** The last lines the server printed (warnings and errors at the e2e log level). */
+  recentOutput(lines?: number): string;
   stop(): Promise<void>;
 }
 
@@ -90,6 +92,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   return {
     url,
     dataDir,
+    recentOutput(lines = 40) {
+      return output.trimEnd().split('\n').slice(-lines).join('\n');
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
