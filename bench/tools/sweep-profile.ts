@@ -11,20 +11,13 @@
  *   WAL=1                  checkpoint before the measured run, no automatic checkpoint in
  *                          it, and print the WAL frames (pages) it wrote
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { ManualClock } from '../../server/src/lib/clock';
 import { OVERDUE_SWEEP_BATCH } from '../../server/src/modules/cases/check-overdue.job';
 import { openDemoStore, sqliteFileOf } from '../lib/demo-store';
+import { copySettled } from '../lib/store-copy';
 import { cpuProfile, timeStatements } from './statement-timer';
 
 const MARKS = Number(process.argv[2] ?? 20_000);
@@ -42,7 +35,7 @@ const meta = JSON.parse(readFileSync(join(cache, name, 'bench-meta.json'), 'utf8
 const dir = join(import.meta.dirname, '../data/sweep-profile');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-copyFileSync(sqliteFileOf(join(cache, name)), sqliteFileOf(dir));
+copySettled(sqliteFileOf(join(cache, name)), sqliteFileOf(dir));
 const timer = timeStatements();
 const clock = new ManualClock(meta.now);
 const open = await openDemoStore(dir, { clock });
