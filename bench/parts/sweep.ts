@@ -91,15 +91,23 @@ export async function sweepPart(ctx: BenchContext): Promise<Figure[]> {
     t = performance.now();
     const quiet = await job.perform();
     const quietMs = performance.now() - t;
-    // The next scheduled run, 30 s later: a few deadlines have passed since.
-    clock.advance(30_000);
-    const nextDue = await due();
-    t = performance.now();
-    const next = await job.perform();
-    const nextMs = performance.now() - t;
+    // The next scheduled runs, 30 s apart: the deadlines that passed meanwhile. Three of them,
+    // and the slowest is the figure (each run must stay under the target, and one run on a
+    // shared machine is a coin toss near it).
+    const later: { due: number; marked: number; ms: number }[] = [];
+    for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
+      clock.advance(30_000);
+      const runDue = await due();
+      t = performance.now();
+      const r = await job.perform();
+      later.push({ due: runDue, marked: r.marked ?? 0, ms: performance.now() - t });
+    }
+    const slowest = later.reduce((a, b) => (b.ms > a.ms ? b : a));
+    const nextMs = slowest.ms;
     ctx.log(
       `  find (first batch of 500): ${findMs.toFixed(1)} ms; full scan in code: ${scanMs.toFixed(0)} ms (${scanned} found); ` +
-        `sweep with nothing new: ${quietMs.toFixed(1)} ms (${quiet.marked} marked); 30 s later: ${nextMs.toFixed(1)} ms (${next.marked} of ${nextDue} marked)`,
+        `sweep with nothing new: ${quietMs.toFixed(1)} ms (${quiet.marked} marked); ` +
+        `the next runs, 30 s apart: ${later.map((r) => `${r.ms.toFixed(1)} ms (${r.marked} of ${r.due} marked)`).join(', ')}`,
     );
     const details = {
       openCases: openCount,
@@ -115,7 +123,7 @@ export async function sweepPart(ctx: BenchContext): Promise<Figure[]> {
       markAllMs: markMs,
       perCaseMs: markMs / Math.max(1, marked),
       nothingNewMs: quietMs,
-      next30s: { due: nextDue, marked: next.marked, ms: nextMs },
+      next30s: later,
       store: {
         cases: s.report.cases,
         events: s.report.events,
@@ -157,7 +165,7 @@ export async function sweepPart(ctx: BenchContext): Promise<Figure[]> {
       },
       {
         part: 'sweep',
-        name: `overdue sweep 30 s later: the ${(next.marked ?? 0).toLocaleString('en-US')} deadlines passed meanwhile marked, ${label} open cases`,
+        name: `overdue sweep 30 s later, the slowest of ${later.length} runs 30 s apart: the ${slowest.marked.toLocaleString('en-US')} deadlines passed meanwhile marked, ${label} open cases`,
         value: nextMs,
         unit: 'ms',
         baseline: {
@@ -167,7 +175,7 @@ export async function sweepPart(ctx: BenchContext): Promise<Figure[]> {
         },
         vsBaseline: scanMs / nextMs,
         target: `< ${TARGET_MS.toLocaleString('en-US')} ms`,
-        met: nextMs < TARGET_MS && next.marked === nextDue,
+        met: later.every((r) => r.ms < TARGET_MS && r.marked === r.due),
         details,
       },
     ];
