@@ -117,8 +117,21 @@ async function submitAction(p: Page) {
  * work in progress in every queue).
  */
 async function openQueueCase(p: Page) {
-  await p.locator(`[data-testid=queue-row][data-case-number="${caseNumber}"]`).click();
-  await p.locator(`[data-testid=case-panel][data-case-number="${caseNumber}"]`).waitFor();
+  const row = p.locator(`[data-testid=queue-row][data-case-number="${caseNumber}"]`);
+  const panel = p.locator(`[data-testid=case-panel][data-case-number="${caseNumber}"]`);
+  // A live update may re-sort the queue between finding the row and clicking it, so the click
+  // can land on a neighbour: then, as a user would, click the row again.
+  for (let attempt = 1; ; attempt++) {
+    await row.click();
+    try {
+      await panel.waitFor({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) {
+        throw err;
+      }
+    }
+  }
 }
 
 /** Waits until the case shown in a panel or on its page (the loop's, unless told) is in `state`. */
