@@ -62,6 +62,11 @@ export interface CreateDbOptions {
   /** PostgreSQL schema to use (tests run each file in its own schema). */
   schema?: string;
   poolSize?: number;
+  /**
+   * SQLite file: told once if the background checkpoint thread cannot run (the server's own
+   * checkpoints carry on). Default: a line on stderr, so it is never silent.
+   */
+  onCheckpointerFailure?: (err: Error) => void;
 }
 
 /**
@@ -92,7 +97,10 @@ export function createDb(opts: CreateDbOptions): Db {
     // and a commit that crosses the line no longer stops the server for the whole copy and
     // sync. If the thread cannot run, this connection's checkpoints carry on alone.
     sqlite.pragma('wal_autocheckpoint = 10000');
-    const checkpointer = file === ':memory:' ? null : startCheckpointer(file, () => {});
+    const onFailure =
+      opts.onCheckpointerFailure ??
+      ((err: Error) => console.error(`${err.message} (checkpoints go on on the server's thread)`));
+    const checkpointer = file === ':memory:' ? null : startCheckpointer(file, onFailure);
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     });
