@@ -707,6 +707,18 @@ describe('evaluation API: indicators of a hand-built history', () => {
         'query.to',
       ],
       [
+        'indicators?subject=unit&period=year&date=9999',
+        400,
+        'EVALUATION_PERIOD_INVALID',
+        'query.date',
+      ],
+      [
+        'trends?dimension=street&period=year&date=0000',
+        400,
+        'EVALUATION_PERIOD_INVALID',
+        'query.date',
+      ],
+      [
         'indicators?subject=unit&period=day&date=2026-11-23&from=2026-11-01',
         400,
         'EVALUATION_PERIOD_INVALID',

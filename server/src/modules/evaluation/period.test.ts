@@ -50,6 +50,14 @@ describe('resolvePeriod', () => {
     expect(r({ period: 'week' })).toMatchObject({ label: '2026-W48' });
   });
 
+  it('takes the first and last years, and the periods next to them', () => {
+    expect(r({ period: 'year', date: '1970' })).toMatchObject({ from: '1970-01-01' });
+    const last = r({ period: 'year', date: '2199' });
+    expect(last).toMatchObject({ from: '2199-01-01', to: '2199-12-31' });
+    expect(zoned(last, 'Asia/Shanghai').endMs).toBe(Date.parse('2200-01-01T00:00:00+08:00'));
+    expect(previousPeriod(r({ period: 'year', date: '1970' })).label).toBe('1969');
+  });
+
   it('handles ISO weeks across the year end', () => {
     // 2026-12-31 is a Thursday: week 53 of 2026; 2027-01-01 belongs to it too.
     expect(r({ period: 'week', date: '2027-01-01' })).toMatchObject({
@@ -71,6 +79,14 @@ describe('resolvePeriod', () => {
       [{ from: '2026-11-10', to: '2026-11-01' }, 'to'],
       [{ from: '2025-01-01', to: '2026-01-02' }, 'to'],
       [{ period: 'month', from: '2026-11-01', to: '2026-11-02' }, 'from'],
+      // Years outside 1970–2199: nothing to evaluate, and a year 0 or 10000 is no ISO date.
+      [{ period: 'year', date: '0000' }, 'date'],
+      [{ period: 'year', date: '9999' }, 'date'],
+      [{ period: 'day', date: '0100-01-01' }, 'date'],
+      [{ period: 'week', date: '1969-W52' }, 'date'],
+      [{ period: 'quarter', date: '2200-Q1' }, 'date'],
+      [{ from: '0100-01-01', to: '0100-01-02' }, 'from'],
+      [{ from: '2199-12-31', to: '2200-01-01' }, 'to'],
     ];
     for (const [q, field] of bad) {
       expect(() => r(q), JSON.stringify(q)).toThrow(PeriodError);

@@ -14,6 +14,13 @@ export { PERIOD_KINDS, type PeriodKind };
 /** The longest period a query may span (a year and a leap day). */
 export const MAX_PERIOD_DAYS = 366;
 
+/**
+ * The years a period may lie in. Outside them there is nothing to evaluate, and dates stop
+ * being four-digit years (a period's neighbours, which trends and comparisons read, too).
+ */
+export const FIRST_YEAR = 1970;
+export const LAST_YEAR = 2199;
+
 export interface Period {
   kind: PeriodKind;
   /** '2026-11-23', '2026-W48', '2026-11', '2026-Q4', '2026', '2026-11-01..2026-11-15'. */
@@ -82,6 +89,15 @@ function mustDay(date: string): number {
     throw new RangeError(`not a date: ${date}`);
   }
   return d;
+}
+
+/** What a date outside FIRST_YEAR–LAST_YEAR is told. */
+export const yearsMessage = `must lie in the years ${FIRST_YEAR}–${LAST_YEAR}`;
+
+/** Whether a date-like string ('2026', '2026-11', '2026-W48', …) starts with an allowed year. */
+export function inYears(date: string): boolean {
+  const y = /^(\d{4})/.exec(date);
+  return y === null || (Number(y[1]) >= FIRST_YEAR && Number(y[1]) <= LAST_YEAR);
 }
 
 function make(kind: PeriodKind, label: string, from: string, to: string): Period {
@@ -155,6 +171,12 @@ export function resolvePeriod(
     if (t - f + 1 > MAX_PERIOD_DAYS) {
       throw new PeriodError('to', `a period spans at most ${MAX_PERIOD_DAYS} days`);
     }
+    if (!inYears(q.from)) {
+      throw new PeriodError('from', yearsMessage);
+    }
+    if (!inYears(q.to)) {
+      throw new PeriodError('to', yearsMessage);
+    }
     return make('custom', `${q.from}..${q.to}`, q.from, q.to);
   }
   if (q.from !== undefined || q.to !== undefined) {
@@ -166,6 +188,10 @@ export function resolvePeriod(
   const date = q.date ?? today;
   const bad = (what: string) =>
     new PeriodError('date', `for period=${kind} the date must be ${what}`);
+  // Every accepted form starts with the year.
+  if (!inYears(date)) {
+    throw new PeriodError('date', yearsMessage);
+  }
   switch (kind) {
     case 'day': {
       if (dayNumber(date) === null) {

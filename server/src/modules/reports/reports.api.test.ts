@@ -540,8 +540,15 @@ describe('reports API: the monthly evaluation report', () => {
       expect(anonymous.statusCode).toBe(401);
     });
 
-    it('needs a month YYYY-MM', async () => {
-      for (const q of ['', '?month=2026-13', '?month=2026-1', '?month=2026-11&x=1']) {
+    it('needs a month YYYY-MM of a year it can evaluate', async () => {
+      for (const q of [
+        '',
+        '?month=2026-13',
+        '?month=2026-1',
+        '?month=2026-11&x=1',
+        '?month=0000-01',
+        '?month=9999-12',
+      ]) {
         const res = await get(`/api/v1/reports/monthly.pdf${q}`);
         expect(res.statusCode, q).toBe(400);
         expect(res.json().error.code).toBe('VALIDATION_FAILED');
