@@ -74,7 +74,7 @@ export const adminEvalMessages = defineMessages(
   },
   {
     'eval.intro':
-      'Each subject’s composite = the weighted mean of its indicator scores. Weights are relative; a change applies to every board at once, with no recomputation.',
+      "Each subject's composite = the weighted mean of its indicator scores. Weights are relative; a change applies to every board at once, with no recomputation.",
     'eval.components': 'Composite components',
     'eval.indicator': 'Indicator',
     'eval.weight': 'Weight',
@@ -95,7 +95,7 @@ export const adminEvalMessages = defineMessages(
     'eval.ratioRule': 'The three must add up to 100',
     'eval.board': 'Public performance board (portal)',
     'eval.boardIntro':
-      'Anyone can see, without signing in, the composite, grade and red and yellow lists of the chosen subjects in the portal’s Rankings tab. Only units and areas are published, never people.',
+      "Anyone can see, without signing in, the composite, grade and red and yellow lists of the chosen subjects in the portal's Rankings tab. Only units and areas are published, never people.",
     'eval.boardEnabled': 'Publish to the public',
     'eval.boardSubjects': 'Subjects',
     'eval.boardPeriods': 'Periods',
@@ -123,14 +123,14 @@ export const adminEvalMessages = defineMessages(
     'o311.description': 'Description',
     'o311.enabled': 'Enabled',
     'o311.sort': 'Order',
-    'o311.namePlaceholder': 'The matter’s name by default',
+    'o311.namePlaceholder': "The matter's name by default",
     'o311.deleteConfirm': 'Stop offering this matter?',
     'o311.keys': 'API keys',
     'o311.keysIntro':
       'Issue one key per Open311 client (e.g. the city app). A key is shown only once, when it is issued: store it right away.',
     'o311.newKey': 'Issue a key',
     'o311.keyName': 'Client name',
-    'o311.keyNameRequired': 'Enter the client’s name',
+    'o311.keyNameRequired': "Enter the client's name",
     'o311.keyPrefix': 'Prefix',
     'o311.keyCreated': 'Issued',
     'o311.keyLastUsed': 'Last used',

@@ -77,7 +77,7 @@ export const adminOrgMessages = defineMessages(
     'users.active': 'Active',
     'users.created': 'User {name} created',
     'units.intro':
-      'Departments, centres, handling units and street offices. A handling unit’s major classes drive the dispatch proposal.',
+      "Departments, centres, handling units and street offices. A handling unit's major classes drive the dispatch proposal.",
     'units.new': 'New unit',
     'units.edit': 'Edit unit {name}',
     'units.code': 'Code',

@@ -164,7 +164,7 @@ export const evaluationMessages = defineMessages(
     'category.hint': 'Cases of the period by class, matter or source, against the period before.',
     'report.title': 'Monthly evaluation report',
     'report.intro':
-      'Indicators and rankings of every handling unit, street and person, the red and yellow lists, the 721 ratio, trends and the month’s hotspots, as Excel or PDF (Chinese font embedded).',
+      "Indicators and rankings of every handling unit, street and person, the red and yellow lists, the 721 ratio, trends and the month's hotspots, as Excel or PDF (Chinese font embedded).",
     'report.month': 'Month',
     'report.xlsx': 'Download Excel',
     'report.pdf': 'Download PDF',

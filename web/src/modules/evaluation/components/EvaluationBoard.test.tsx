@@ -248,10 +248,17 @@ describe('EvaluationBoard', () => {
   it('shows the red and yellow lists of the ranking', async () => {
     renderBoard('/evaluation?tab=rankings&date=2026-10-15');
     const red = await screen.findByTestId('red-list');
+    expect(screen.getByTestId('evaluation-period-bar')).toBeTruthy();
     await within(red).findByText('市政养护队');
     const yellow = screen.getByTestId('yellow-list');
     expect(within(yellow).getByText('云溪环卫所')).toBeTruthy();
     expect(within(yellow).queryByText('市政养护队')).toBeNull();
+  });
+
+  it('shows the monthly report without the period bar, which it does not use', async () => {
+    renderBoard('/evaluation?tab=report&date=2026-10-15');
+    await screen.findByTestId('report-month');
+    expect(screen.queryByTestId('evaluation-period-bar')).toBeNull();
   });
 
   it('says why the board could not load, in the user’s words', async () => {

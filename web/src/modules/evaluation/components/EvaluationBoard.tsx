@@ -86,19 +86,20 @@ export function EvaluationBoard() {
 
   return (
     <Flex vertical gap={16} data-testid="evaluation-board">
-      <Card size="small">
-        <Flex wrap gap={12} align="center">
-          {tab === 'indicators' || tab === 'rankings' ? (
-            <Select<EvaluationSubject>
-              value={subject}
-              onChange={(s) => url.set('subject', s)}
-              style={{ minWidth: 140 }}
-              aria-label={t('field.subject')}
-              options={SUBJECTS.map((s) => ({ value: s, label: labels.subject(s) }))}
-              data-testid="evaluation-subject"
-            />
-          ) : null}
-          {tab !== 'report' ? (
+      {/* The monthly report picks its own month: no period bar on its tab. */}
+      {tab !== 'report' ? (
+        <Card size="small" data-testid="evaluation-period-bar">
+          <Flex wrap gap={12} align="center">
+            {tab === 'indicators' || tab === 'rankings' ? (
+              <Select<EvaluationSubject>
+                value={subject}
+                onChange={(s) => url.set('subject', s)}
+                style={{ minWidth: 140 }}
+                aria-label={t('field.subject')}
+                options={SUBJECTS.map((s) => ({ value: s, label: labels.subject(s) }))}
+                data-testid="evaluation-subject"
+              />
+            ) : null}
             <>
               <Segmented<PeriodKind>
                 value={period.kind}
@@ -147,9 +148,9 @@ export function EvaluationBoard() {
                 </Typography.Text>
               ) : null}
             </>
-          ) : null}
-        </Flex>
-      </Card>
+          </Flex>
+        </Card>
+      ) : null}
       <Tabs
         activeKey={tab}
         onChange={(k) => url.set('tab', k === 'indicators' ? null : k)}
