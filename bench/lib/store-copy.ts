@@ -1,4 +1,17 @@
-import { closeSync, copyFileSync, fsyncSync, openSync, readSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { sqliteFileOf } from './demo-store';
 
 /**
  * Copies a generated store to a working file the measured part may write, then makes the copy
@@ -27,4 +40,30 @@ export function copySettled(from: string, to: string): number {
     closeSync(fd);
   }
   return performance.now() - t;
+}
+
+/**
+ * For development tools: a settled working copy of the cached open-cases store of `npm run
+ * bench -- sweep` in `bench/data/<work>` (one fixed place, replaced by the next run, so a run
+ * cut off leaves at most this one behind), with the store's "now". Exits with a hint when the
+ * bench has not built the store yet.
+ */
+export function openCasesCopy(work: string): { dir: string; now: number } {
+  const data = join(import.meta.dirname, '../data');
+  const cache = join(data, 'cache');
+  const name = existsSync(cache)
+    ? readdirSync(cache).find((d) => d.startsWith('open-'))
+    : undefined;
+  if (!name) {
+    console.error('No open-cases store in bench/data/cache: run `npm run bench -- sweep` first.');
+    process.exit(1);
+  }
+  const meta = JSON.parse(readFileSync(join(cache, name, 'bench-meta.json'), 'utf8')) as {
+    now: number;
+  };
+  const dir = join(data, work);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  copySettled(sqliteFileOf(join(cache, name)), sqliteFileOf(dir));
+  return { dir, now: meta.now };
 }

@@ -11,33 +11,18 @@
  *   WAL=1                  checkpoint before the measured run, no automatic checkpoint in
  *                          it, and print the WAL frames (pages) it wrote
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { ManualClock } from '../../server/src/lib/clock';
 import { OVERDUE_SWEEP_BATCH } from '../../server/src/modules/cases/check-overdue.job';
 import { openDemoStore, sqliteFileOf } from '../lib/demo-store';
-import { copySettled } from '../lib/store-copy';
+import { openCasesCopy } from '../lib/store-copy';
 import { cpuProfile, timeStatements } from './statement-timer';
 
 const MARKS = Number(process.argv[2] ?? 20_000);
-const cache = join(import.meta.dirname, '../data/cache');
-const name = existsSync(cache) ? readdirSync(cache).find((d) => d.startsWith('open-')) : undefined;
-if (!name) {
-  console.error('No open-cases store in bench/data/cache: run `npm run bench -- sweep` first.');
-  process.exit(1);
-}
-const meta = JSON.parse(readFileSync(join(cache, name, 'bench-meta.json'), 'utf8')) as {
-  now: number;
-};
-// One working copy in a fixed place, replaced by the next run: a run cut off (Ctrl-C, a closed
-// pipe) leaves at most this one behind instead of a store-sized file in the temp folder.
-const dir = join(import.meta.dirname, '../data/sweep-profile');
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-copySettled(sqliteFileOf(join(cache, name)), sqliteFileOf(dir));
+const { dir, now } = openCasesCopy('sweep-profile');
 const timer = timeStatements();
-const clock = new ManualClock(meta.now);
+const clock = new ManualClock(now);
 const open = await openDemoStore(dir, { clock });
 for (const p of (process.env.PRAGMAS ?? '').split(';').filter(Boolean)) {
   await sql.raw(`pragma ${p}`).execute(open.store.db);
