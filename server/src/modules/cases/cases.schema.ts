@@ -6,6 +6,7 @@ import {
   SELECTABLE_VOID_REASONS,
 } from '@common/workflow';
 import { z } from 'zod';
+import { toNotBeforeFrom } from '../../lib/instant-range';
 
 const lng = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
@@ -71,7 +72,8 @@ const csv = <T extends string>(values: readonly [T, ...T[]]) =>
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values)));
 
-export const listCasesQuery = z.strictObject({
+/** The case list's filters and paging, unrefined (the export builds on it). */
+export const listCasesFields = z.strictObject({
   state: csv(CASE_STATES).optional(),
   matter: z
     .string()
@@ -99,6 +101,7 @@ export const listCasesQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+export const listCasesQuery = listCasesFields.superRefine(toNotBeforeFrom);
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 
 export const caseIdParams = z.strictObject({ id: z.string().min(1).max(64) });

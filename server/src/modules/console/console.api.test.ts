@@ -77,6 +77,20 @@ describe('console API', () => {
       const lang = await exportAs(city.tokens.clerk, '?lang=fr');
       expect(lang.statusCode).toBe(400);
       expect(lang.json().error.details[0].path).toBe('query.lang');
+      // A range the wrong way round is an error on `to`, in the export as in the list.
+      for (const url of [
+        '/api/v1/cases/export.xlsx?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z',
+        '/api/v1/cases?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z',
+        '/api/v1/hotline/orders?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00%2B08:00',
+        '/api/v1/hotline/rates?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z',
+      ]) {
+        const r = await t.req({ method: 'GET', url, token: city.tokens.clerk });
+        expect(r.statusCode, url).toBe(400);
+        expect(r.json().error.details[0], url).toMatchObject({
+          path: 'query.to',
+          message: 'must not be before from',
+        });
+      }
     });
 
     it('writes every case of the search as a workbook, headers in Chinese', async () => {

@@ -1,5 +1,6 @@
 import { HOTLINE_REQUEST_TYPES, HOTLINE_SATISFACTION } from '@common/hotline';
 import { z } from 'zod';
+import { toNotBeforeFrom } from '../../lib/instant-range';
 import { RATE_METRICS } from './hotline-rates';
 
 const isoInstant = z.iso.datetime({ offset: true });
@@ -110,26 +111,30 @@ export type CallbackBody = z.infer<typeof callbackBody>;
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const listOrdersQuery = z.strictObject({
-  orderNo: z.string().trim().min(1).max(64).optional(),
-  requestType: z.enum(HOTLINE_REQUEST_TYPES).optional(),
-  /** Only orders flagged as repeat complaints. */
-  repeat: flag.optional(),
-  unitId: z.string().min(1).max(64).optional(),
-  /** Orders received (taken in) from / before these instants. */
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
+export const listOrdersQuery = z
+  .strictObject({
+    orderNo: z.string().trim().min(1).max(64).optional(),
+    requestType: z.enum(HOTLINE_REQUEST_TYPES).optional(),
+    /** Only orders flagged as repeat complaints. */
+    repeat: flag.optional(),
+    unitId: z.string().min(1).max(64).optional(),
+    /** Orders received (taken in) from / before these instants. */
+    from: isoInstant.optional(),
+    to: isoInstant.optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  })
+  .superRefine(toNotBeforeFrom);
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;
 
-export const ratesQuery = z.strictObject({
-  groupBy: z.enum(['unit', 'street']).default('unit'),
-  /** Orders taken in from / before these instants (ISO 8601 with offset). */
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
-});
+export const ratesQuery = z
+  .strictObject({
+    groupBy: z.enum(['unit', 'street']).default('unit'),
+    /** Orders taken in from / before these instants (ISO 8601 with offset). */
+    from: isoInstant.optional(),
+    to: isoInstant.optional(),
+  })
+  .superRefine(toNotBeforeFrom);
 export type RatesQuery = z.infer<typeof ratesQuery>;
 
 export const rateCasesQuery = z
@@ -144,6 +149,7 @@ export const rateCasesQuery = z
     if ((q.unitId === undefined) === (q.streetId === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'give either unitId or streetId' });
     }
+    toNotBeforeFrom(q, ctx);
   });
 export type RateCasesQuery = z.infer<typeof rateCasesQuery>;
 
