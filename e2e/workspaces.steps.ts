@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from './support/api';
-import { DESKTOP, horizontalOverflow, PHONE, shoot, watchErrors } from './support/browser';
+import { DESKTOP, horizontalOverflow, PHONE, settle, shoot, watchErrors } from './support/browser';
 import { phoneContext, photoFile, searchSelect, signIn } from './support/field';
 import { DEMO_PASSWORD } from './support/server';
 
@@ -45,6 +45,7 @@ export function registerWorkspaceTests(run: () => WorkspaceRun): void {
       expect(await fillsViewport(p)).toEqual({ width: 0, height: 0 });
 
       // A new report somewhere in the city: the feed shows it at once, the figures follow.
+      await expect.poll(() => p.getByTestId('kpi-intake-value').textContent()).toMatch(/^\d+$/);
       const intakeBefore = Number(await p.getByTestId('kpi-intake-value').textContent());
       const clerk = await ApiClient.login(url, 'clerk');
       const created = await clerk.post<{ number: string }>('/api/v1/cases', {
@@ -327,6 +328,8 @@ export function registerWorkspaceTests(run: () => WorkspaceRun): void {
       await p.goto(`${url}/admin/open311`);
       await p.getByTestId('open311-services').locator('tbody tr.ant-table-row').first().waitFor();
       await p.getByTestId('key-new').click();
+      await p.getByTestId('key-create').waitFor();
+      await settle(p);
       await p.getByTestId('key-create').click();
       await p.getByText('请输入客户端名称').waitFor();
       await p.getByTestId('key-name').fill('城市通 App');

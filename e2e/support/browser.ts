@@ -61,3 +61,59 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * Keeps the page's last API calls (method, path, status, or the failure) so that a failed step
+ * can print what the page asked the server and what it answered.
+ */
+export function watchApiCalls(page: Page, keep = 20): string[] {
+  const calls: string[] = [];
+  const push = (line: string) => {
+    calls.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (calls.length > keep) {
+      calls.shift();
+    }
+  };
+  page.on('requestfinished', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/')) {
+      void r
+        .response()
+        .then((res) => push(`${r.method()} ${u.pathname}${u.search} ${res?.status() ?? '?'}`));
+    }
+  });
+  page.on('requestfailed', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/')) {
+      push(`${r.method()} ${u.pathname} failed: ${r.failure()?.errorText ?? '?'}`);
+    }
+  });
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/') && r.method() !== 'GET') {
+      push(`${r.method()} ${u.pathname} sent`);
+    }
+  });
+  return calls;
+}
+
+/**
+ * Waits until the page's finite animations have finished (a dropdown or modal that has just
+ * opened is still zooming or sliding in). On a busy machine a click during that motion was
+ * seen to be lost; a user clicks after it. Endless animations (spinners) are not waited for.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every(
+            (a) =>
+              a.playState === 'finished' || a.effect?.getComputedTiming().iterations === Infinity,
+          ),
+      null,
+      { timeout: 5_000, polling: 50 },
+    )
+    .catch(() => undefined);
+}

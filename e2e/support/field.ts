@@ -29,16 +29,31 @@ export const photoFile = (buffer: Buffer, name = 'photo.jpg') => ({
   buffer,
 });
 
-/** Picks an option of an antd Select with search by typing and Enter. */
+/**
+ * Picks an option of an antd Select with search: types `text`, clicks the option that contains
+ * it, and checks the select now shows it. A busy machine can re-render the list under the
+ * click; then, as a user would, it picks again (never twice once chosen: in a multiple select
+ * a second click would take the choice back).
+ */
 export async function searchSelect(p: Page, testId: string, text: string): Promise<void> {
-  await p.getByTestId(testId).click();
-  await p.keyboard.type(text);
-  const option = p
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text })
-    .first();
-  await option.waitFor();
-  await option.click();
+  const select = p.getByTestId(testId);
+  const chosen = async () => (await select.innerText()).includes(text);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await select.locator('input').first().fill(text);
+    const option = p
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: text })
+      .first();
+    await option.waitFor();
+    await option.click();
+    for (let i = 0; i < 20 && !(await chosen()); i++) {
+      await p.waitForTimeout(150);
+    }
+    if ((await chosen()) || attempt === 3) {
+      return;
+    }
+  }
 }
 
 /** Signs in on the login page of this context and waits for the landing page. */
