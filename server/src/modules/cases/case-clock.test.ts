@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHINA_WORKING_CALENDAR } from '../clock';
-import { stepClock, type CaseClock } from './case-clock';
+import { resumedDeadline, stepClock, type CaseClock } from './case-clock';
 
 // Monday 2026-11-23; working hours 08:30–12:00 and 13:30–17:30.
 const t = (hhmm: string, day = '2026-11-23') => Date.parse(`${day}T${hhmm}:00+08:00`);
@@ -54,5 +54,21 @@ describe('stepClock: back to the unit after closure or review', () => {
       handleOverdue: true,
       pauses: [],
     });
+  });
+});
+
+describe('resumedDeadline: the deadline a hung case gets on resume', () => {
+  const cal = CHINA_WORKING_CALENDAR;
+  it('moves the deadline by the working time left when it was hung', () => {
+    // Hung at 10:00 with a 11:30 deadline: 1.5 working hours left; resumed 16:30 Monday →
+    // one hour to 17:30, half an hour on Tuesday from 08:30.
+    expect(resumedDeadline(cal, t('10:00'), t('11:30'), 'working_hour', t('16:30'))).toBe(
+      t('09:00', '2026-11-24'),
+    );
+  });
+  it('keeps the deadline of a case hung after it had passed', () => {
+    expect(resumedDeadline(cal, t('11:00'), t('10:30'), 'working_hour', t('16:30'))).toBe(
+      t('10:30'),
+    );
   });
 });

@@ -82,10 +82,13 @@ export function stepClock(c: CaseClock, s: ClockStep): CaseClock {
     if (open) {
       open.to = s.now;
       if (c.handleDeadlineAt !== null && c.handleLimit) {
-        const unit = c.handleLimit.unit;
-        const left = elapsedFor(s.calendar, open.from, c.handleDeadlineAt, unit);
-        next.handleDeadlineAt =
-          left > 0 ? advanceBy(s.calendar, s.now, left, unit) : c.handleDeadlineAt;
+        next.handleDeadlineAt = resumedDeadline(
+          s.calendar,
+          open.from,
+          c.handleDeadlineAt,
+          c.handleLimit.unit,
+          s.now,
+        );
       }
     }
   }
@@ -112,6 +115,22 @@ export function stepClock(c: CaseClock, s: ClockStep): CaseClock {
     next.stageOverdue = false;
   }
   return next;
+}
+
+/**
+ * The handling deadline of a case hung since `hungAt` if it resumes at `now`: moved by the time
+ * that was left when it was hung (in the limit's measure). A case hung after its deadline keeps
+ * it. While a case is hung this is the deadline its light is measured against.
+ */
+export function resumedDeadline(
+  calendar: WorkingCalendar,
+  hungAt: number,
+  deadline: number,
+  unit: TimeUnit,
+  now: number,
+): number {
+  const left = elapsedFor(calendar, hungAt, deadline, unit);
+  return left > 0 ? advanceBy(calendar, now, left, unit) : deadline;
 }
 
 /** True when the handling stage ended after its deadline (closure and evaluation use it). */

@@ -147,10 +147,12 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
       counters: { hang: 1 },
       handling: { paused: true },
     });
-    // The sweep leaves a hung case alone, even past its old deadline.
+    // The sweep leaves a hung case alone, even past its old deadline, and its light (the
+    // command centre's red count, the map) does not turn red: its clock stands still at 1 of
+    // its 2 working hours used (measured against the deadline it would get on resume).
     t.clock.set(at('2026-11-30', '09:00'));
     await t.services.cases.sweepOverdue({ limit: 100 });
-    expect((await get(id)).stage.overdue).toBe(false);
+    expect((await get(id)).stage).toMatchObject({ overdue: false, light: 'green', usedRatio: 0.5 });
     // Resume Mon 10:00: 1 working hour was left at 10:00 Fri → Mon 11:00.
     const resumed = await act(at('2026-11-30', '10:00'), tk.dispatcher!, id, { action: 'resume' });
     expect(resumed).toMatchObject({

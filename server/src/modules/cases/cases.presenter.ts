@@ -1,7 +1,7 @@
 import type { CaseAction, CaseSource, CaseState, ClockStage, DisposalMode } from '@common/workflow';
 import type { Actor } from '../auth/actor';
 import { trafficLight, type WorkingCalendar } from '../clock';
-import type { Limit } from './case-clock';
+import { resumedDeadline, type Limit } from './case-clock';
 import type { CaseEventRow, CaseRow } from './cases.table';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -42,9 +42,14 @@ export function presentCase(
     : never = null;
   let usedRatio: number | null = null;
   if (r.stage && r.stage_started_at !== null && r.stage_deadline_at !== null && stageLimit) {
+    // A hung case's clock stands still: its light is measured against the deadline it would
+    // get if resumed now, not the one that passes on the wall clock while it is hung.
+    const hung = r.stage === 'handle' ? pauses.find((p) => p.to === null) : undefined;
     const tl = trafficLight({
       startMs: r.stage_started_at,
-      deadlineMs: r.stage_deadline_at,
+      deadlineMs: hung
+        ? resumedDeadline(o.calendar, hung.from, r.stage_deadline_at, stageLimit.unit, o.now)
+        : r.stage_deadline_at,
       nowMs: o.now,
       unit: stageLimit.unit,
       calendar: o.calendar,
