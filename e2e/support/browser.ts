@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
 /** Where the run writes its screenshots (gitignored). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots', import.meta.url));
@@ -68,32 +68,30 @@ export function watchErrors(page: Page): string[] {
  */
 export function watchApiCalls(page: Page, keep = 20): string[] {
   const calls: string[] = [];
-  const push = (line: string) => {
-    calls.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+  /** The path and query of a request to the API, or null for anything else. */
+  const apiPath = (r: Request): string | null => {
+    const u = new URL(r.url());
+    return u.pathname.startsWith('/api/') ? `${u.pathname}${u.search}` : null;
+  };
+  const push = (r: Request, what: string) => {
+    const path = apiPath(r);
+    if (path === null) {
+      return;
+    }
+    calls.push(`${new Date().toISOString().slice(11, 23)} ${r.method()} ${path} ${what}`);
     if (calls.length > keep) {
       calls.shift();
     }
   };
-  page.on('requestfinished', (r) => {
-    const u = new URL(r.url());
-    if (u.pathname.startsWith('/api/')) {
-      void r
-        .response()
-        .then((res) => push(`${r.method()} ${u.pathname}${u.search} ${res?.status() ?? '?'}`));
-    }
-  });
-  page.on('requestfailed', (r) => {
-    const u = new URL(r.url());
-    if (u.pathname.startsWith('/api/')) {
-      push(`${r.method()} ${u.pathname} failed: ${r.failure()?.errorText ?? '?'}`);
-    }
-  });
   page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.pathname.startsWith('/api/') && r.method() !== 'GET') {
-      push(`${r.method()} ${u.pathname} sent`);
+    if (r.method() !== 'GET') {
+      push(r, 'sent');
     }
   });
+  page.on('requestfinished', (r) => {
+    void r.response().then((res) => push(r, String(res?.status() ?? '?')));
+  });
+  page.on('requestfailed', (r) => push(r, `failed: ${r.failure()?.errorText ?? '?'}`));
   return calls;
 }
 
