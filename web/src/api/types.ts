@@ -34,7 +34,8 @@ export type { CaseDuplicate, CaseView } from '@common/case-view';
 
 export interface CaseEvent {
   id: string;
-  seq: number;
+  /** null for an overdue mark: a notice merged into the timeline, outside the hash chain. */
+  seq: number | null;
   at: string;
   actor: { id: string | null; name: string; role: string };
   /** A workflow action, or 'report' / 'overdue'. */
@@ -43,7 +44,7 @@ export interface CaseEvent {
   toState: CaseState;
   payload: Record<string, unknown>;
   attachmentIds: string[];
-  hash: string;
+  hash: string | null;
 }
 
 export interface Page<T> {

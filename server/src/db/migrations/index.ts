@@ -14,6 +14,7 @@ import * as m002100 from './2026_11_21_002100_intake_write_path';
 import * as m002200 from './2026_11_21_002200_intake_projections';
 import * as m002300 from './2026_11_21_002300_case_nearby_covering';
 import * as m002400 from './2026_11_21_002400_notice_deadline_order';
+import * as m2_000100 from './2026_11_22_000100_overdue_marks';
 
 /** The one migration set, in order. Names sort lexically: YYYY_MM_DD_HHMMSS_<what>. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_21_002200_intake_projections': m002200,
   '2026_11_21_002300_case_nearby_covering': m002300,
   '2026_11_21_002400_notice_deadline_order': m002400,
+  '2026_11_22_000100_overdue_marks': m2_000100,
 };

@@ -58,6 +58,7 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
   const events = async (id: string) =>
     (await t.req({ method: 'GET', url: `/api/v1/cases/${id}/events`, token: tk.leader! })).json()
       .items as {
+      seq: number | null;
       action: string;
       actor: { role: string };
       payload: Record<string, unknown>;
@@ -300,27 +301,36 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
     });
   });
 
-  it('the overdue sweep marks a stage once, with one event and one notice', async () => {
-    t.clock.set(at('2026-11-26', '09:00'));
+  it('the overdue sweep marks a stage once: one notice, shown in the timeline; the case row is not written', async () => {
+    t.clock.set(at('2026-12-01', '09:00'));
     const c = await report(tk.clerk!, { description: '超时测试' });
     // Verify stage in an A area: 30 minutes.
-    expect((await get(c.id)).stage.deadline).toBe(iso(at('2026-11-26', '09:30')));
-    t.clock.set(at('2026-11-26', '09:29'));
+    expect((await get(c.id)).stage.deadline).toBe(iso(at('2026-12-01', '09:30')));
+    t.clock.set(at('2026-12-01', '09:29'));
     await t.services.cases.sweepOverdue({ limit: 100 });
     expect((await get(c.id)).stage).toMatchObject({ overdue: false, light: 'yellow' });
-    t.clock.set(at('2026-11-26', '09:31'));
+    const before = await get(c.id);
+    t.clock.set(at('2026-12-01', '09:31'));
     const first = await t.services.cases.sweepOverdue({ limit: 100 });
     expect(first.marked).toBeGreaterThanOrEqual(1);
     const second = await t.services.cases.sweepOverdue({ limit: 100 });
     expect(second.marked).toBe(0);
     const v = await get(c.id);
     expect(v.stage).toMatchObject({ overdue: true, light: 'red' });
+    // The mark is a notice: the case keeps its version and its chain.
+    expect(v.version).toBe(before.version);
     const ev = (await events(c.id)).filter((e) => e.action === 'overdue');
-    expect(ev).toHaveLength(1);
-    expect(ev[0]!.payload).toMatchObject({
-      stage: 'verify',
-      deadline: iso(at('2026-11-26', '09:30')),
-    });
+    expect(ev).toEqual([
+      expect.objectContaining({
+        seq: null,
+        hash: null,
+        at: iso(at('2026-12-01', '09:31')),
+        actor: expect.objectContaining({ role: 'system' }),
+        fromState: 'verifying',
+        toState: 'verifying',
+        payload: { stage: 'verify', deadline: iso(at('2026-12-01', '09:30')) },
+      }),
+    ]);
     expect((await noticesOf(c.id)).filter((n) => n.kind === 'overdue')).toHaveLength(1);
     const list = (
       await t.req({
@@ -330,41 +340,119 @@ describe('cases API: side paths, sweep, duplicates, search, audit', () => {
       })
     ).json();
     expect(list.items.map((x: { id: string }) => x.id)).toContain(c.id);
+    const notOverdue = (
+      await t.req({
+        method: 'GET',
+        url: '/api/v1/cases?overdue=false&pageSize=200',
+        token: tk.leader!,
+      })
+    ).json();
+    expect(notOverdue.items.map((x: { id: string }) => x.id)).not.toContain(c.id);
+    // Verified late: the timeline keeps the mark between the report and the verification.
+    await act(at('2026-12-01', '09:40'), tk.inspector!, c.id, {
+      action: 'verify',
+      verifyResult: true,
+    });
+    expect((await events(c.id)).map((e) => e.action)).toEqual(['report', 'overdue', 'verify']);
+    expect((await get(c.id)).stage).toMatchObject({ name: 'register', overdue: false });
+    expect((await verifyAllChains(t.store.db)).broken).toEqual([]);
   });
 
-  it('marks a batch in one sweep, and a case the hooks refuse does not hold up the others', async () => {
-    t.clock.set(at('2026-11-27', '09:00'));
-    const batch = [];
-    for (let i = 0; i < 12; i++) {
-      batch.push(await report(tk.clerk!, { description: `批量超时 ${i}` }));
+  it('marks the handling stage with a chained event and the handling flag, and a case the hooks refuse does not hold up the others', async () => {
+    const batch: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const id = await registered('2026-12-02', '09:00', { description: `批量超时 ${i}` });
+      await act(null, tk.dispatcher!, id, {
+        action: 'dispatch',
+        targetUnitId: city.units.sanitation,
+      });
+      await act(null, tk.unit!, id, { action: 'acknowledge' });
+      batch.push(id);
     }
-    // One case whose event a listener refuses: the batch falls back to one by one.
-    const poison = batch[5]!.id;
+    // One case whose overdue event a listener refuses: the batch falls back to one by one.
+    const poison = batch[2]!;
+    let refuse = true;
     t.services.caseEvents.subscribe('test-poison', (_trx, changes) =>
-      changes.some((c) => c.after.id === poison && c.event.action === 'overdue')
+      refuse && changes.some((c) => c.after.id === poison && c.event.action === 'overdue')
         ? Promise.reject(new Error('refused by a test listener'))
         : Promise.resolve(),
     );
-    t.clock.set(at('2026-11-27', '09:31'));
-    const r = await t.services.cases.sweepOverdue({ limit: 100 });
-    expect(r).toEqual({ marked: 11, failed: 1 });
-    for (const c of batch) {
-      const marks = (await events(c.id)).filter((e) => e.action === 'overdue');
-      expect(marks).toHaveLength(c.id === poison ? 0 : 1);
-      const stored = await t.store.db
-        .selectFrom('case_file')
-        .select('stage_overdue')
-        .where('id', '=', c.id)
-        .executeTakeFirstOrThrow();
-      expect(stored.stage_overdue).toBe(c.id === poison ? 0 : 1);
-      // The refused case's notice rolled back with its mark.
-      expect((await noticesOf(c.id)).filter((n) => n.kind === 'overdue')).toHaveLength(
-        c.id === poison ? 0 : 1,
-      );
+    try {
+      // Handling limit 2 working hours: past it at 11:30.
+      t.clock.set(at('2026-12-02', '11:30'));
+      const r = await t.services.cases.sweepOverdue({ limit: 100 });
+      // (Other cases of this store may have passed deadlines too.)
+      expect(r.failed).toBe(1);
+      expect(r.marked).toBeGreaterThanOrEqual(5);
+      for (const id of batch) {
+        const marks = (await events(id)).filter((e) => e.action === 'overdue');
+        const v = await get(id);
+        if (id === poison) {
+          expect(marks).toHaveLength(0);
+          expect(v.handling.overdue).toBe(false);
+          // The refused case's notice rolled back with its mark.
+          expect((await noticesOf(id)).filter((n) => n.kind === 'overdue')).toHaveLength(0);
+        } else {
+          expect(marks).toEqual([
+            expect.objectContaining({
+              seq: expect.any(Number),
+              hash: expect.any(String),
+              payload: { stage: 'handle', deadline: v.handling.deadline },
+            }),
+          ]);
+          expect(v.handling.overdue).toBe(true);
+          expect((await noticesOf(id)).filter((n) => n.kind === 'overdue')).toHaveLength(1);
+        }
+      }
+      expect((await verifyAllChains(t.store.db)).broken).toEqual([]);
+      // Marked ones are not marked again; the refused one is tried again (and refused again).
+      expect(await t.services.cases.sweepOverdue({ limit: 100 })).toMatchObject({
+        marked: 0,
+        failed: 1,
+      });
+    } finally {
+      refuse = false;
     }
-    expect((await verifyAllChains(t.store.db)).broken).toEqual([]);
-    // Marked ones are not marked again; the refused one is tried again (and refused again).
-    expect(await t.services.cases.sweepOverdue({ limit: 100 })).toEqual({ marked: 0, failed: 1 });
+    // Once the listener accepts it, the next sweep marks it.
+    expect(await t.services.cases.sweepOverdue({ limit: 100 })).toMatchObject({
+      marked: 1,
+      failed: 0,
+    });
+    expect((await get(poison)).handling.overdue).toBe(true);
+  });
+
+  it('a command that leaves a passed handling deadline marks it at once (the watermark may be past it)', async () => {
+    const id = await registered('2026-12-03', '09:00');
+    await act(null, tk.dispatcher!, id, {
+      action: 'dispatch',
+      targetUnitId: city.units.sanitation,
+    });
+    // Acknowledged at 11:40: the handling deadline (11:00) has passed; no sweep runs after.
+    const v = await act(at('2026-12-03', '11:40'), tk.unit!, id, { action: 'acknowledge' });
+    expect(v).toMatchObject({ state: 'handling', handling: { overdue: true } });
+    expect(v.stage).toMatchObject({ name: 'handle', overdue: true });
+    const marks = (await events(id)).filter((e) => e.action === 'overdue');
+    expect(marks).toEqual([
+      expect.objectContaining({
+        seq: expect.any(Number),
+        payload: expect.objectContaining({ stage: 'handle' }),
+      }),
+    ]);
+    expect((await noticesOf(id)).filter((n) => n.stage === 'handle')).toHaveLength(1);
+    // The sweep after it does not mark it again.
+    await t.services.cases.sweepOverdue({ limit: 100 });
+    expect(
+      (await events(id)).filter((e) => e.action === 'overdue' && e.payload.stage === 'handle'),
+    ).toHaveLength(1);
+  });
+
+  it('a clock set back below the watermark is swept from the first deadline again', async () => {
+    // The sweeps above ran in December; a case reported on a November day is still marked.
+    t.clock.set(at('2026-11-24', '14:00'));
+    const c = await report(tk.clerk!, { description: '时钟回拨' });
+    t.clock.set(at('2026-11-24', '14:31'));
+    expect((await t.services.cases.sweepOverdue({ limit: 500 })).marked).toBeGreaterThanOrEqual(1);
+    expect((await events(c.id)).map((e) => e.action)).toEqual(['report', 'overdue']);
   });
 
   it('finds cases by Chinese free text, filters and pages', async () => {

@@ -39,7 +39,8 @@ export interface ResolvedMatter {
 export interface LiveCaseEvent {
   caseId: string;
   number: string;
-  seq: number;
+  /** The event's place in the case's chain; null for an overdue mark (a notice, not an event). */
+  seq: number | null;
   action: string;
   fromState: string | null;
   toState: string;

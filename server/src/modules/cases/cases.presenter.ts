@@ -156,7 +156,7 @@ export function presentCase(
 export function presentEvent(e: CaseEventRow) {
   return {
     id: e.id,
-    seq: e.seq,
+    seq: e.seq as number | null,
     at: new Date(e.at).toISOString(),
     actor: { id: e.actor_id, name: e.actor_name, role: e.actor_role },
     action: e.action,
@@ -164,6 +164,79 @@ export function presentEvent(e: CaseEventRow) {
     toState: e.to_state,
     payload: JSON.parse(e.payload) as Record<string, unknown>,
     attachmentIds: JSON.parse(e.attachment_ids) as string[],
-    hash: e.hash,
+    hash: e.hash as string | null,
   };
+}
+
+export type EventView = ReturnType<typeof presentEvent>;
+
+/** An overdue mark as the sweep stores it: the notice of a missed stage deadline. */
+export interface OverdueMark {
+  id: string;
+  stage: string | null;
+  deadline_at: number;
+  at: number;
+}
+
+/**
+ * The deadlines a case's overdue marks can carry: each stage's deadline as the event that
+ * left the stage recorded it (`stageDeadline`), and the current stage's.
+ */
+export function markDeadlines(events: readonly EventView[], current: number | null): number[] {
+  const out = new Set<number>();
+  for (const e of events) {
+    const d = e.payload.stageDeadline;
+    if (typeof d === 'string' && !Number.isNaN(Date.parse(d))) {
+      out.add(Date.parse(d));
+    }
+  }
+  if (current !== null) {
+    out.add(current);
+  }
+  return [...out];
+}
+
+/**
+ * A case's timeline: its chained events with its overdue marks merged in by time. A mark is
+ * an observation (a deadline passed in a stage), not an act, so it has no place in the hash
+ * chain (`seq` and `hash` null) and keeps the state the case was in. A mark with the same
+ * stage and deadline as a chained `overdue` event (the handling stage's, and every mark of
+ * stores written before marks appended) is that event and is not shown twice.
+ */
+export function withOverdueMarks(
+  events: readonly EventView[],
+  marks: readonly OverdueMark[],
+): EventView[] {
+  const chained = new Set(
+    events
+      .filter((e) => e.action === 'overdue')
+      .map((e) => `${String(e.payload.stage)}|${Date.parse(String(e.payload.deadline))}`),
+  );
+  const extra = marks
+    .filter((m) => !chained.has(`${String(m.stage)}|${m.deadline_at}`))
+    .sort((a, b) => a.at - b.at);
+  if (extra.length === 0) {
+    return [...events];
+  }
+  const out: EventView[] = [];
+  let i = 0;
+  for (const m of extra) {
+    while (i < events.length && Date.parse(events[i]!.at) <= m.at) {
+      out.push(events[i++]!);
+    }
+    const state = out.at(-1)?.toState ?? events[0]?.toState ?? 'reported';
+    out.push({
+      id: m.id,
+      seq: null,
+      at: new Date(m.at).toISOString(),
+      actor: { id: null, name: 'system', role: 'system' },
+      action: 'overdue',
+      fromState: state,
+      toState: state,
+      payload: { stage: m.stage, deadline: new Date(m.deadline_at).toISOString() },
+      attachmentIds: [],
+      hash: null,
+    });
+  }
+  return out.concat(events.slice(i));
 }

@@ -24,7 +24,11 @@ export interface CaseListFilter {
   gridCode?: string;
   unitId?: string;
   source?: string;
-  overdue?: boolean;
+  /**
+   * Overdue at `now`: the current stage's deadline passed (and the case is not hung), or the
+   * stage or the handling was marked overdue. The same rule as the case's view.
+   */
+  overdue?: { is: boolean; now: number };
   from?: number;
   to?: number;
   tokens?: string[];
@@ -381,9 +385,18 @@ export const casesRepository = {
       q = q.where('parent_case_id', '=', f.parentCaseId);
     }
     if (f.overdue !== undefined) {
-      q = f.overdue
-        ? q.where((eb) => eb.or([eb('stage_overdue', '=', 1), eb('handle_overdue', '=', 1)]))
-        : q.where('stage_overdue', '=', 0).where('handle_overdue', '=', 0);
+      const now = f.overdue.now;
+      const overdue = (eb: ExpressionBuilder<Database, 'case_file'>) =>
+        eb.or([
+          eb('stage_overdue', '=', 1),
+          eb('handle_overdue', '=', 1),
+          eb.and([
+            eb('stage_deadline_at', 'is not', null),
+            eb('stage_deadline_at', '<', now),
+            eb('state', '!=', 'hung'),
+          ]),
+        ]);
+      q = f.overdue.is ? q.where(overdue) : q.where((eb) => eb.not(overdue(eb)));
     }
     if (f.from !== undefined) {
       q = q.where('created_at', '>=', f.from);
@@ -409,45 +422,127 @@ export const casesRepository = {
     return { rows, total: Number(totalRow.n) };
   },
 
-  /**
-   * Open cases whose current stage passed its deadline and is not yet marked (sweep). The 0 is
-   * written into the SQL so the partial index of unmarked cases (case_due_idx) applies.
-   */
-  /**
-   * Open cases whose current stage passed its deadline and is not yet marked, earliest
-   * deadline first: all of them, or those of `ids` that still are. With `lock` (PostgreSQL)
-   * their rows are locked for the caller's transaction, and rows a command holds right now are
-   * skipped (the next sweep takes them).
-   */
-  findNewlyOverdue(
+  /** The overdue sweep's watermark (see CaseSweepTable); on PostgreSQL locked with `lock`. */
+  async sweepWatermark(
     db: Q,
-    now: number,
-    pick: { limit: number } | { ids: readonly string[] },
-    lock = false,
-  ): Promise<CaseRow[]> {
-    let q = db
-      .selectFrom('case_file')
-      .selectAll()
-      .where('stage_deadline_at', '<', now)
-      .where('stage_overdue', '=', sql.lit(0))
-      .where('state', 'not in', ['hung', 'refused', 'voided', 'closed', 'handled'])
-      .orderBy('stage_deadline_at');
-    q = 'ids' in pick ? q.where('id', 'in', [...pick.ids]) : q.limit(pick.limit);
-    return (lock ? q.forUpdate().skipLocked() : q).execute();
+    lock: boolean,
+  ): Promise<{ deadline: number; caseId: string; at: number } | null> {
+    const q = db
+      .selectFrom('case_sweep')
+      .select(['deadline_at', 'case_id', 'at'])
+      .where('name', '=', 'overdue');
+    const r = await (lock ? q.forUpdate() : q).executeTakeFirst();
+    return r ? { deadline: Number(r.deadline_at), caseId: r.case_id, at: Number(r.at) } : null;
   },
 
-  /** The ids of `findNewlyOverdue`, read without locking (to retry a batch one by one). */
-  async newlyOverdueIds(db: Q, now: number, limit: number): Promise<string[]> {
-    const rows = await db
-      .selectFrom('case_file')
-      .select('id')
-      .where('stage_deadline_at', '<', now)
-      .where('stage_overdue', '=', sql.lit(0))
-      .where('state', 'not in', ['hung', 'refused', 'voided', 'closed', 'handled'])
-      .orderBy('stage_deadline_at')
-      .limit(limit)
+  async setSweepWatermark(
+    db: Q,
+    w: { deadline: number; caseId: string },
+    at: number,
+  ): Promise<void> {
+    await db
+      .insertInto('case_sweep')
+      .values({ name: 'overdue', deadline_at: w.deadline, case_id: w.caseId, at })
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet({ deadline_at: w.deadline, case_id: w.caseId, at }),
+      )
       .execute();
-    return rows.map((r) => r.id);
+  },
+
+  /**
+   * Stage deadlines after the watermark `after` that passed before `now`, in (deadline, id)
+   * order, up to `limit`: read from the index alone (case_due_idx holds every column here).
+   * Terminal cases and those awaiting closure have no stage deadline and are not in it.
+   */
+  dueAfter(
+    db: Q,
+    after: { deadline: number; caseId: string } | null,
+    now: number,
+    limit: number,
+  ): Promise<
+    {
+      id: string;
+      state: string;
+      stage: string | null;
+      unit_id: string | null;
+      stage_deadline_at: number;
+    }[]
+  > {
+    let q = db
+      .selectFrom('case_file')
+      .select(['stage_deadline_at', 'id', 'state', 'stage', 'unit_id'])
+      .where('stage_deadline_at', 'is not', null)
+      .where('stage_deadline_at', '<', now);
+    if (after) {
+      q = q.where(sql<boolean>`(stage_deadline_at, id) > (${after.deadline}, ${after.caseId})`);
+    }
+    return q
+      .orderBy('stage_deadline_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+      .then((rows) => rows.map((r) => ({ ...r, stage_deadline_at: Number(r.stage_deadline_at) })));
+  },
+
+  /** What the live bus carries of each case of `ids` (the sweep's marks, which read no row). */
+  async liveColumns(db: Q, ids: readonly string[]) {
+    const out = [];
+    for (const part of chunks(ids, 500)) {
+      out.push(
+        ...(await db
+          .selectFrom('case_file')
+          .select([
+            'id',
+            'number',
+            'state',
+            'unit_id',
+            'street_id',
+            'district_id',
+            'city_id',
+            'grid_code',
+            'lng',
+            'lat',
+          ])
+          .where('id', 'in', part)
+          .execute()),
+      );
+    }
+    return out;
+  },
+
+  /** Whole rows of `ids`; on PostgreSQL with `lock` locked for the caller's transaction. */
+  rowsForUpdate(db: Q, ids: readonly string[], lock: boolean): Promise<CaseRow[]> {
+    if (ids.length === 0) {
+      return Promise.resolve([]);
+    }
+    const q = db
+      .selectFrom('case_file')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .orderBy('id');
+    return (lock ? q.forUpdate() : q).execute();
+  },
+
+  /**
+   * A case's overdue marks among the given deadlines: point look-ups on the notices' key, which
+   * is led by the deadline (a case's marks are found from the deadlines its history names).
+   */
+  async overdueMarks(
+    db: Q,
+    caseId: string,
+    deadlines: readonly number[],
+  ): Promise<{ id: string; stage: string | null; deadline_at: number; at: number }[]> {
+    if (deadlines.length === 0) {
+      return [];
+    }
+    const rows = await db
+      .selectFrom('case_notice')
+      .select(['id', 'stage', 'deadline_at', 'at'])
+      .where('deadline_at', 'in', [...new Set(deadlines)])
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'overdue')
+      .execute();
+    return rows.map((r) => ({ ...r, deadline_at: Number(r.deadline_at), at: Number(r.at) }));
   },
 
   /** Inserts notices, skipping those already given; returns the case ids of the new ones. */

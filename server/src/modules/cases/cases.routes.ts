@@ -92,7 +92,7 @@ export function registerCasesRoutes(app: FastifyInstance, s: Services): void {
           return;
         }
         res.write(
-          `id: ${e.caseId}:${e.seq}\nevent: case\ndata: ${JSON.stringify({ ...e, at: new Date(e.at).toISOString() })}\n\n`,
+          `id: ${e.caseId}:${e.seq ?? `${e.action}@${e.at}`}\nevent: case\ndata: ${JSON.stringify({ ...e, at: new Date(e.at).toISOString() })}\n\n`,
         );
       });
       const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);

@@ -29,7 +29,13 @@ import type {
   MatterLimit,
   ResolvedMatter,
 } from './cases.ports';
-import { presentCase, presentEvent, type CaseView } from './cases.presenter';
+import {
+  markDeadlines,
+  presentCase,
+  presentEvent,
+  withOverdueMarks,
+  type CaseView,
+} from './cases.presenter';
 import type { ActionBody, CreateCaseBody, ListCasesQuery } from './cases.schema';
 import {
   CASE_H3_RESOLUTION,
@@ -248,76 +254,206 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     return event;
   }
 
+  /** The overdue notice (the mark) of a case's current stage deadline. */
+  const overdueNotice = (
+    c: Pick<CaseRow, 'id' | 'stage' | 'unit_id' | 'stage_deadline_at'>,
+    at: number,
+  ) => ({
+    id: uuidv7(at),
+    case_id: c.id,
+    kind: 'overdue' as const,
+    stage: c.stage,
+    unit_id: c.stage === 'handle' || c.stage === 'acknowledge' ? c.unit_id : null,
+    deadline_at: c.stage_deadline_at,
+    at,
+    read_at: null,
+    note: null,
+  });
+
+  /** True when a case's current stage deadline has passed and its clock runs. */
+  const passed = (
+    c: Pick<CaseRow, 'state' | 'stage' | 'stage_deadline_at'>,
+    at: number,
+  ): c is typeof c & { stage_deadline_at: number } =>
+    c.stage !== null &&
+    c.stage_deadline_at !== null &&
+    c.stage_deadline_at < at &&
+    c.state !== 'hung';
+
   /**
-   * Marks a batch of cases overdue in one transaction: the newly overdue cases (up to `limit`,
-   * or those of `ids`) are read and, on PostgreSQL, locked in it; a notice each (unique per
-   * case, stage and deadline), the stage's overdue flag (and the handling flag in the handle
-   * stage), one hash-chained `overdue` event each, and one call of the event hooks for the
-   * batch. Cases a command holds right now (PostgreSQL) are left to the next sweep. Returns the
-   * events written.
+   * Marks the handling stage of `rows` (read in the caller's transaction, locked on
+   * PostgreSQL) whose deadline passed: the notice, the stage and handling flags, and one
+   * hash-chained `overdue` event each (evaluation and closure read them), then one call of the
+   * event hooks. A deadline noticed before only gets its flags back. Returns the events.
    */
-  async function markOverdue(
-    pick: { limit: number } | { ids: readonly string[] },
+  async function markHandling(
+    trx: Kysely<Database>,
+    rows: readonly CaseRow[],
     at: number,
   ): Promise<CaseEventChange[]> {
+    const due = rows.filter((r) => r.stage === 'handle' && passed(r, at));
+    const noticed = await repo.insertNotices(
+      trx,
+      due.map((r) => overdueNotice(r, at)),
+    );
+    const changes: CaseEventChange[] = [];
+    const marks: Parameters<typeof repo.markOverdueRows>[2][number][] = [];
+    for (const row of due) {
+      if (!noticed.has(row.id)) {
+        if (row.stage_overdue === 0 || row.handle_overdue === 0) {
+          marks.push({ id: row.id, version: row.version, handle: true, hash: null, at: null });
+        }
+        continue;
+      }
+      const { event, update } = nextEvent(
+        row,
+        {
+          actor: SYSTEM,
+          action: 'overdue',
+          to: row.state,
+          payload: { stage: row.stage, deadline: new Date(row.stage_deadline_at!).toISOString() },
+          attachmentIds: [],
+        },
+        { stage_overdue: 1, handle_overdue: 1 },
+        at,
+      );
+      marks.push({ id: row.id, version: row.version, handle: true, hash: event.hash, at });
+      changes.push({ before: row, event, after: { ...row, ...update } });
+    }
+    // The rows were read (and on PostgreSQL locked) in this transaction: none can have moved.
+    if ((await repo.markOverdueRows(trx, ctx.store.kind, marks)) !== marks.length) {
+      throw appError('CASE_VERSION_CONFLICT', 'A case changed while it was marked overdue');
+    }
+    await repo.insertEvents(
+      trx,
+      changes.map((c) => c.event),
+    );
+    await ports.onEvent(trx, changes);
+    return changes;
+  }
+
+  /**
+   * After a command, in its transaction: a case left with a stage deadline that has already
+   * passed (an extension granted short, a resume of a case hung after its deadline, a
+   * handling stage entered after the handling deadline) is marked now, because the sweep's
+   * watermark may be past that deadline. A no-op when the mark exists. True when the case row
+   * may have changed.
+   */
+  async function markIfPassed(trx: Kysely<Database>, row: CaseRow, at: number): Promise<boolean> {
+    if (!passed(row, at)) {
+      return false;
+    }
+    if (row.stage === 'handle') {
+      await markHandling(trx, [row], at);
+      return true;
+    }
+    await repo.insertNotices(trx, [overdueNotice(row, at)]);
+    return false;
+  }
+
+  /**
+   * Where the sweep starts: after the watermark, or from the first deadline when the clock
+   * reads earlier than the sweep that set it (a clock set back: tests, the demo's history, a
+   * host clock stepped back), since deadlines set since then may lie below it. The notices
+   * keep a second mark out.
+   */
+  const watermark = <W extends { at: number }>(w: W | null, at: number): W | null =>
+    w && w.at <= at ? w : null;
+
+  /**
+   * One batch of the overdue sweep, in one transaction (docs/OVERDUE-MARKS.md): the stage
+   * deadlines after the watermark that passed before `at` (up to `limit`, read from the index
+   * alone) get their mark, and the watermark moves past them.
+   * - Any stage but handling: the mark is its notice alone, one row appended in deadline
+   *   order. The case row is not touched: its overdue flag is derived when read (the deadline
+   *   passed and the case is not hung) and its timeline shows the notice as an `overdue` entry.
+   * - Handling (what evaluation and closure read): `markHandling`, as every mark was before.
+   * Hung cases are passed over (their clock stands still; resuming sets a new deadline, and a
+   * command that leaves a passed deadline marks it itself, see `markIfPassed`).
+   */
+  async function sweepBatch(
+    limit: number,
+    at: number,
+  ): Promise<{ events: CaseEventChange[]; notices: string[]; scanned: number }> {
     return db.transaction().execute(async (trx) => {
-      const rows = await repo.findNewlyOverdue(trx, at, pick, ctx.store.kind === 'postgres');
+      const lock = ctx.store.kind === 'postgres';
+      const due = await repo.dueAfter(
+        trx,
+        watermark(await repo.sweepWatermark(trx, lock), at),
+        at,
+        limit,
+      );
+      if (due.length === 0) {
+        return { events: [], notices: [], scanned: 0 };
+      }
+      const open = due.filter((d) => passed(d, at));
       const noticed = await repo.insertNotices(
         trx,
-        rows.map((r) => ({
-          id: uuidv7(at),
-          case_id: r.id,
-          kind: 'overdue',
-          stage: r.stage,
-          unit_id: r.stage === 'handle' || r.stage === 'acknowledge' ? r.unit_id : null,
-          deadline_at: r.stage_deadline_at,
-          at,
-          read_at: null,
-          note: null,
-        })),
+        open.filter((d) => d.stage !== 'handle').map((d) => overdueNotice(d, at)),
       );
-      const changes: CaseEventChange[] = [];
-      const marks: Parameters<typeof repo.markOverdueRows>[2][number][] = [];
-      for (const row of rows) {
-        const handle = row.stage === 'handle';
-        if (!noticed.has(row.id)) {
-          // This deadline was noticed before: set the flag again, without a second event.
-          marks.push({ id: row.id, version: row.version, handle, hash: null, at: null });
-          continue;
-        }
-        const patch: CaseUpdate = handle
-          ? { stage_overdue: 1, handle_overdue: 1 }
-          : { stage_overdue: 1 };
-        const { event, update } = nextEvent(
-          row,
-          {
-            actor: SYSTEM,
-            action: 'overdue',
-            to: row.state,
-            payload: {
-              stage: row.stage,
-              deadline: new Date(row.stage_deadline_at!).toISOString(),
-            },
-            attachmentIds: [],
-          },
-          patch,
-          at,
-        );
-        marks.push({ id: row.id, version: row.version, handle, hash: event.hash, at });
-        changes.push({ before: row, event, after: { ...row, ...update } });
-      }
-      // One statement for the batch; a case changed since it was read fails the batch, which
-      // is then marked one by one.
-      if ((await repo.markOverdueRows(trx, ctx.store.kind, marks)) !== marks.length) {
-        throw appError('CASE_VERSION_CONFLICT', 'A case changed while the sweep marked it');
-      }
-      await repo.insertEvents(
-        trx,
-        changes.map((c) => c.event),
-      );
-      await ports.onEvent(trx, changes);
-      return changes;
+      const handling = open.filter((d) => d.stage === 'handle').map((d) => d.id);
+      const events = await markHandling(trx, await repo.rowsForUpdate(trx, handling, lock), at);
+      const last = due[due.length - 1]!;
+      await repo.setSweepWatermark(trx, { deadline: last.stage_deadline_at, caseId: last.id }, at);
+      return { events, notices: [...noticed], scanned: due.length };
     });
+  }
+
+  /**
+   * `sweepBatch` one case per transaction, after the batch failed. The watermark moves past
+   * the cases marked and stops before the first that failed, so the next sweep tries it again
+   * (logged each time; those after it are marked once, their notices keep a second mark out).
+   */
+  async function sweepOneByOne(limit: number, at: number) {
+    const lock = ctx.store.kind === 'postgres';
+    const due = await repo.dueAfter(
+      db,
+      watermark(await repo.sweepWatermark(db, false), at),
+      at,
+      limit,
+    );
+    const out = {
+      events: [] as CaseEventChange[],
+      notices: [] as string[],
+      scanned: due.length,
+      failed: 0,
+    };
+    let reached: (typeof due)[number] | null = null;
+    for (const d of due) {
+      try {
+        const r = await db.transaction().execute(async (trx) => {
+          if (!passed(d, at)) {
+            return { events: [], notices: [] };
+          }
+          if (d.stage !== 'handle') {
+            return {
+              events: [],
+              notices: [...(await repo.insertNotices(trx, [overdueNotice(d, at)]))],
+            };
+          }
+          return {
+            events: await markHandling(trx, await repo.rowsForUpdate(trx, [d.id], lock), at),
+            notices: [],
+          };
+        });
+        out.events.push(...r.events);
+        out.notices.push(...r.notices);
+        if (out.failed === 0) {
+          reached = d;
+        }
+      } catch (err) {
+        out.failed++;
+        ctx.log.warn({ err, caseId: d.id }, 'overdue sweep: case skipped');
+      }
+    }
+    if (reached) {
+      await repo.setSweepWatermark(
+        db,
+        { deadline: reached.stage_deadline_at, caseId: reached.id },
+        at,
+      );
+    }
+    return out;
   }
 
   function publish(row: CaseRow, e: NewCaseEventRow, unitId: string | null) {
@@ -881,7 +1017,10 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         await ports.bindAttachments(trx, attachmentIds, row.id, attachmentKind(body.action));
       }
       const children = d.to === 'closed' ? await closeChildren(trx, row.id, at) : [];
-      const after = (await repo.findById(trx, row.id))!;
+      let after = (await repo.findById(trx, row.id))!;
+      if (await markIfPassed(trx, after, at)) {
+        after = (await repo.findById(trx, row.id))!;
+      }
       for (const hook of hooks) {
         await hook.after?.({ ...hookContext, after, event });
       }
@@ -978,8 +1117,10 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
 
     /** @throws CASE_NOT_FOUND */
     async events(actor: Actor, id: string) {
-      await findVisible(actor, id);
-      return (await repo.listEvents(db, id)).map(presentEvent);
+      const row = await findVisible(actor, id);
+      const events = (await repo.listEvents(db, id)).map(presentEvent);
+      const deadlines = markDeadlines(events, row.stage_deadline_at);
+      return withOverdueMarks(events, await repo.overdueMarks(db, id, deadlines));
     },
 
     /** A page of cases within the caller's jurisdiction. */
@@ -994,7 +1135,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         gridCode: q.grid,
         unitId: q.unitId,
         source: q.source,
-        overdue: q.overdue,
+        overdue: q.overdue === undefined ? undefined : { is: q.overdue, now: now() },
         from: q.from ? Date.parse(q.from) : undefined,
         to: q.to ? Date.parse(q.to) : undefined,
         parentCaseId: q.parent,
@@ -1035,34 +1176,49 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     },
 
     /**
-     * The overdue sweep: marks each open case whose current stage passed its deadline, writes
-     * one 'overdue' event and one notice to the responsible unit. Idempotent (a stage is
-     * marked once per deadline) and batched.
-     * @returns how many cases were marked
+     * One batch of the overdue sweep (see `sweepBatch`): marks each open case whose current
+     * stage passed its deadline, once per deadline, and tells the live consoles. The caller
+     * repeats while `more`.
      */
-    async sweepOverdue(opts: { limit: number }): Promise<{ marked: number; failed: number }> {
+    async sweepOverdue(opts: {
+      limit: number;
+    }): Promise<{ marked: number; failed: number; more: boolean }> {
       const at = now();
-      let written: CaseEventChange[] = [];
-      let failed = 0;
+      let r: Awaited<ReturnType<typeof sweepOneByOne>>;
       try {
-        written = await markOverdue({ limit: opts.limit }, at);
+        r = { ...(await sweepBatch(opts.limit, at)), failed: 0 };
       } catch (err) {
         // One bad case must not hold up the others: mark them one by one.
-        const ids = await repo.newlyOverdueIds(db, at, opts.limit);
-        ctx.log.warn({ err, cases: ids.length }, 'overdue sweep: batch failed, marking one by one');
-        for (const id of ids) {
-          try {
-            written.push(...(await markOverdue({ ids: [id] }, at)));
-          } catch (e) {
-            failed++;
-            ctx.log.warn({ err: e, caseId: id }, 'overdue sweep: case skipped');
-          }
-        }
+        ctx.log.warn({ err }, 'overdue sweep: batch failed, marking one by one');
+        r = await sweepOneByOne(opts.limit, at);
       }
-      for (const c of written) {
+      for (const c of r.events) {
         publish(c.after, c.event, c.after.unit_id);
       }
-      return { marked: written.length, failed };
+      for (const c of await repo.liveColumns(db, r.notices)) {
+        ports.publish({
+          caseId: c.id,
+          number: c.number,
+          seq: null,
+          action: 'overdue',
+          fromState: c.state,
+          toState: c.state,
+          at,
+          actorRole: 'system',
+          streetId: c.street_id,
+          districtId: c.district_id,
+          cityId: c.city_id,
+          unitId: c.unit_id,
+          gridCode: c.grid_code,
+          lng: c.lng,
+          lat: c.lat,
+        });
+      }
+      return {
+        marked: r.events.length + r.notices.length,
+        failed: r.failed,
+        more: r.failed === 0 && r.scanned === opts.limit,
+      };
     },
 
     /** A unit's notices (overdue, remind, supervise), newest first; a case's are its events. */

@@ -148,6 +148,17 @@ export interface CaseNoticeTable {
   note: string | null;
 }
 
+/**
+ * The overdue sweep's watermark (one row, `name` 'overdue'): every stage deadline up to
+ * (`deadline_at`, `case_id`) has been looked at; `at` is when the sweep last moved it.
+ */
+export interface CaseSweepTable {
+  name: string;
+  deadline_at: number;
+  case_id: string;
+  at: number;
+}
+
 export interface CasesTables {
   case_file: CaseFileTable;
   case_event: CaseEventTable;
@@ -156,6 +167,7 @@ export interface CasesTables {
   case_duplicate: CaseDuplicateTable;
   case_notice: CaseNoticeTable;
   case_projection_pending: CaseProjectionPendingTable;
+  case_sweep: CaseSweepTable;
 }
 
 export type CaseRow = Selectable<CaseFileTable>;

@@ -4,13 +4,13 @@ import type { CasesService } from './cases.service';
 /** How often the overdue sweep runs. */
 export const OVERDUE_SWEEP_INTERVAL_MS = 30_000;
 /**
- * Cases marked per batch (one transaction); the sweep loops batches until none are left. On
- * SQLite a batch holds the only connection, so its size bounds the pause other requests see
- * (~0.15 s for 500 marks on the bench machine).
+ * Deadlines looked at per batch (one transaction); the sweep loops batches until none are
+ * left. On SQLite a batch holds the only connection, so its size bounds the pause other
+ * requests see.
  */
 export const OVERDUE_SWEEP_BATCH = 500;
 
-/** The overdue sweep as a scheduled job: batches until nothing is newly overdue. */
+/** The overdue sweep as a scheduled job: batches until no passed deadline is left to look at. */
 export function checkOverdueJob(cases: CasesService): Job {
   return {
     name: 'check-overdue',
@@ -22,7 +22,7 @@ export function checkOverdueJob(cases: CasesService): Job {
         const r = await cases.sweepOverdue({ limit: OVERDUE_SWEEP_BATCH });
         marked += r.marked;
         failed += r.failed;
-        if (r.marked + r.failed < OVERDUE_SWEEP_BATCH) {
+        if (!r.more) {
           break;
         }
       }

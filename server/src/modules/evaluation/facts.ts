@@ -20,7 +20,8 @@
  * - on time: the event came at or before the deadline of the stage it ended
  *   (`payload.stageDeadline`, written by the cases service); no deadline counts as on time.
  * - handling overdue flag: set by a feedback after the handling deadline in effect or by the
- *   overdue sweep's mark of the handle stage; cleared by a new dispatch (same rule as the
+ *   `overdue` event of the handle stage (the sweep's, or the one a command writes when it
+ *   leaves the deadline passed); cleared by a new dispatch (same rule as the
  *   case projection's `handle_overdue`, so "closed on time" equals `close_kind = 'on_time'`).
  * - assignment: a dispatch to a unit, until an approved return ends it.
  * - handled: the assignment got at least one feedback; handled on time: handled and the
@@ -242,8 +243,9 @@ export function metDeadline(e: FactEvent): boolean {
 
 /**
  * True when an event changes no fact, whatever the history before it: appending it to any
- * history leaves `deriveFacts` as it was. Only the overdue sweep's mark of a stage other than
- * handling is such an event (it keeps the state and sets no flag the facts read). The
+ * history leaves `deriveFacts` as it was. Only an `overdue` event of a stage other than
+ * handling is such an event (it keeps the state and sets no flag the facts read); the sweep
+ * writes those marks as notices now, but stores written before hold them as events. The
  * rollup hook skips reading the history of these.
  */
 export function isFactNeutral(action: string, payload: string | Record<string, unknown>): boolean {

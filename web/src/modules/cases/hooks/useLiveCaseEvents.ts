@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 export interface LiveCaseEvent {
   caseId: string;
   number: string;
-  seq: number;
+  /** null for an overdue mark of a stage other than handling (a notice, not an event). */
+  seq: number | null;
   action: string;
   fromState: string | null;
   toState: string;

@@ -20,7 +20,7 @@ export const FEED_SIZE = 40;
 
 export function entryOfEvent(e: LiveCaseEvent): FeedEntry {
   return {
-    id: `${e.caseId}:${e.seq}`,
+    id: `${e.caseId}:${e.seq ?? `${e.action}@${e.at}`}`,
     caseId: e.caseId,
     number: e.number,
     action: e.action,
