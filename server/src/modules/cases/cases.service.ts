@@ -1177,12 +1177,13 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
 
     /**
      * One batch of the overdue sweep (see `sweepBatch`): marks each open case whose current
-     * stage passed its deadline, once per deadline, and tells the live consoles. The caller
+     * stage passed its deadline, once per deadline, and tells the live consoles. `marked`
+     * counts the marks, `events` those that wrote a chained event (handling). The caller
      * repeats while `more`.
      */
     async sweepOverdue(opts: {
       limit: number;
-    }): Promise<{ marked: number; failed: number; more: boolean }> {
+    }): Promise<{ marked: number; events: number; failed: number; more: boolean }> {
       const at = now();
       let r: Awaited<ReturnType<typeof sweepOneByOne>>;
       try {
@@ -1216,6 +1217,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       }
       return {
         marked: r.events.length + r.notices.length,
+        events: r.events.length,
         failed: r.failed,
         more: r.failed === 0 && r.scanned === opts.limit,
       };

@@ -860,7 +860,7 @@ function createTeller(
         clock.set(Math.max(now() + 1000, Math.min(d + intBetween(rand, 5, 30) * 1000, t - 1000)));
         // The work in progress left open so far is swept too, as the server would.
         const r = await h.cases.sweepOverdue({ limit: 100 });
-        tally.events += r.marked;
+        tally.events += r.events;
         cur = await h.cases.get(bureau, cur.id);
       }
       clock.set(t);
