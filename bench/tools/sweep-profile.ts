@@ -31,7 +31,7 @@ try {
   if (process.env.LATER) {
     for (;;) {
       const b = await open.services.cases.sweepOverdue({ limit: OVERDUE_SWEEP_BATCH });
-      if (b.marked + b.failed < OVERDUE_SWEEP_BATCH) {
+      if (!b.more) {
         break;
       }
     }
@@ -50,7 +50,7 @@ try {
       const b = await open.services.cases.sweepOverdue({ limit: OVERDUE_SWEEP_BATCH });
       sum.marked += b.marked;
       sum.failed += b.failed;
-      if (b.marked + b.failed < OVERDUE_SWEEP_BATCH) {
+      if (!b.more) {
         break;
       }
     }

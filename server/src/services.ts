@@ -167,6 +167,7 @@ export async function createServices(
           )
         : Promise.resolve(),
     publish: (e) => live.publish(e),
+    heard: () => live.heard,
     onEvent: caseEvents.emit,
   });
   const unitName = async (id: string) => (await org.getUnit(id).catch(() => null))?.name ?? null;

@@ -89,6 +89,8 @@ export interface CasePorts {
   assertAttachments(ids: string[], actor: Actor | null): Promise<void>;
   bindAttachments(db: Kysely<Database>, ids: string[], caseId: string, kind: string): Promise<void>;
   publish(event: LiveCaseEvent): void;
+  /** False when nobody can receive a published event (see LiveBus.heard). */
+  heard(): boolean;
   /**
    * Called inside the transaction of every event (intake, actions, system closes, the
    * overdue sweep) once the event and the case row are written; see CaseEventListener.

@@ -1196,7 +1196,8 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       for (const c of r.events) {
         publish(c.after, c.event, c.after.unit_id);
       }
-      for (const c of await repo.liveColumns(db, r.notices)) {
+      // The marks read no case row; the live feed's columns are read only when someone listens.
+      for (const c of ports.heard() ? await repo.liveColumns(db, r.notices) : []) {
         ports.publish({
           caseId: c.id,
           number: c.number,

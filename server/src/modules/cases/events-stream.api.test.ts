@@ -7,7 +7,7 @@ import { seedLoopCity, type LoopCity } from '../../../test/loop-city';
 
 /** Opens the SSE stream as a user and collects `event: case` payloads. */
 function subscribe(port: number, token: string) {
-  const received: { number: string; action: string }[] = [];
+  const received: { number: string; action: string; seq?: number | null; toState?: string }[] = [];
   let ready!: () => void;
   const opened = new Promise<void>((r) => (ready = r));
   const req = request(
@@ -78,6 +78,38 @@ describe('GET /api/v1/events/stream', () => {
     }
     expect(east.received).toEqual([expect.objectContaining({ number, action: 'report' })]);
     expect(west.received).toEqual([]);
+    east.close();
+    west.close();
+  });
+
+  it("pushes the sweep's overdue mark of a stage other than handling (a notice, no seq) to the case's street", async () => {
+    const res = await t.req({
+      method: 'POST',
+      url: '/api/v1/cases',
+      token: city.tokens.clerk!,
+      payload: {
+        source: 'hotline',
+        description: '核实超时推送',
+        lng: city.points.east1[0],
+        lat: city.points.east1[1],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const number = res.json().number as string;
+    const east = subscribe(port, city.tokens.eastclerk!);
+    const west = subscribe(port, city.tokens.westclerk!);
+    await Promise.all([east.opened, west.opened]);
+    // The verify stage of an A area: 30 minutes.
+    t.clock.advance(31 * 60_000);
+    expect((await t.services.cases.sweepOverdue({ limit: 100 })).marked).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < 100 && !east.received.some((e) => e.number === number); i++) {
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(east.received).toContainEqual(
+      expect.objectContaining({ number, action: 'overdue', seq: null, toState: 'verifying' }),
+    );
+    expect(west.received.filter((e) => e.number === number)).toEqual([]);
     east.close();
     west.close();
   });

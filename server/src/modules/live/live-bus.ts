@@ -10,6 +10,11 @@ export interface LiveBus {
   subscribe(listener: (event: LiveCaseEvent) => void): () => void;
   /** Subscribers on this node (for health and tests). */
   readonly listenerCount: number;
+  /**
+   * False only when no subscriber anywhere can receive an event: a publisher that must read
+   * rows to build its events may skip them. On PostgreSQL other nodes may listen: always true.
+   */
+  readonly heard: boolean;
   close(): Promise<void>;
 }
 
@@ -25,6 +30,9 @@ export function createLocalBus(): LiveBus {
     },
     get listenerCount() {
       return emitter.listenerCount('event');
+    },
+    get heard() {
+      return emitter.listenerCount('event') > 0;
     },
     close: () => Promise.resolve(),
   };
@@ -70,6 +78,7 @@ export async function createPostgresBus(
     get listenerCount() {
       return local.listenerCount;
     },
+    heard: true,
     async close() {
       await listener.end();
       await sender.end();
