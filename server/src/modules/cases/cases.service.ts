@@ -254,6 +254,9 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     return event;
   }
 
+  /** On PostgreSQL the sweep locks the watermark and the rows it writes. */
+  const lockRows = ctx.store.kind === 'postgres';
+
   /** The overdue notice (the mark) of a case's current stage deadline. */
   const overdueNotice = (
     c: Pick<CaseRow, 'id' | 'stage' | 'unit_id' | 'stage_deadline_at'>,
@@ -376,27 +379,36 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     at: number,
   ): Promise<{ events: CaseEventChange[]; notices: string[]; scanned: number }> {
     return db.transaction().execute(async (trx) => {
-      const lock = ctx.store.kind === 'postgres';
-      const due = await repo.dueAfter(
-        trx,
-        watermark(await repo.sweepWatermark(trx, lock), at),
-        at,
-        limit,
-      );
+      const due = await dueDeadlines(trx, at, limit, lockRows);
       if (due.length === 0) {
         return { events: [], notices: [], scanned: 0 };
       }
-      const open = due.filter((d) => passed(d, at));
-      const noticed = await repo.insertNotices(
-        trx,
-        open.filter((d) => d.stage !== 'handle').map((d) => overdueNotice(d, at)),
-      );
-      const handling = open.filter((d) => d.stage === 'handle').map((d) => d.id);
-      const events = await markHandling(trx, await repo.rowsForUpdate(trx, handling, lock), at);
+      const marked = await markDue(trx, due, at);
       const last = due[due.length - 1]!;
       await repo.setSweepWatermark(trx, { deadline: last.stage_deadline_at, caseId: last.id }, at);
-      return { events, notices: [...noticed], scanned: due.length };
+      return { ...marked, scanned: due.length };
     });
+  }
+
+  /** The passed deadlines after the watermark, up to `limit` (its row locked with `lock`). */
+  async function dueDeadlines(q: Kysely<Database>, at: number, limit: number, lock: boolean) {
+    return repo.dueAfter(q, watermark(await repo.sweepWatermark(q, lock), at), at, limit);
+  }
+
+  /** Marks `due` in `trx`: a notice for a stage other than handling, `markHandling` for it. */
+  async function markDue(
+    trx: Kysely<Database>,
+    due: Awaited<ReturnType<typeof dueDeadlines>>,
+    at: number,
+  ): Promise<{ events: CaseEventChange[]; notices: string[] }> {
+    const open = due.filter((d) => passed(d, at));
+    const noticed = await repo.insertNotices(
+      trx,
+      open.filter((d) => d.stage !== 'handle').map((d) => overdueNotice(d, at)),
+    );
+    const handling = open.filter((d) => d.stage === 'handle').map((d) => d.id);
+    const events = await markHandling(trx, await repo.rowsForUpdate(trx, handling, lockRows), at);
+    return { events, notices: [...noticed] };
   }
 
   /**
@@ -405,13 +417,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
    * (logged each time; those after it are marked once, their notices keep a second mark out).
    */
   async function sweepOneByOne(limit: number, at: number) {
-    const lock = ctx.store.kind === 'postgres';
-    const due = await repo.dueAfter(
-      db,
-      watermark(await repo.sweepWatermark(db, false), at),
-      at,
-      limit,
-    );
+    const due = await dueDeadlines(db, at, limit, false);
     const out = {
       events: [] as CaseEventChange[],
       notices: [] as string[],
@@ -421,21 +427,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     let reached: (typeof due)[number] | null = null;
     for (const d of due) {
       try {
-        const r = await db.transaction().execute(async (trx) => {
-          if (!passed(d, at)) {
-            return { events: [], notices: [] };
-          }
-          if (d.stage !== 'handle') {
-            return {
-              events: [],
-              notices: [...(await repo.insertNotices(trx, [overdueNotice(d, at)]))],
-            };
-          }
-          return {
-            events: await markHandling(trx, await repo.rowsForUpdate(trx, [d.id], lock), at),
-            notices: [],
-          };
-        });
+        const r = await db.transaction().execute((trx) => markDue(trx, [d], at));
         out.events.push(...r.events);
         out.notices.push(...r.notices);
         if (out.failed === 0) {

@@ -49,6 +49,30 @@ describe('GET /api/v1/events/stream', () => {
   });
   afterAll(() => t.close());
 
+  /** Reports a case in the east street (东湖街道) and returns its number. */
+  const reportEast = async (description: string): Promise<string> => {
+    const res = await t.req({
+      method: 'POST',
+      url: '/api/v1/cases',
+      token: city.tokens.clerk!,
+      payload: {
+        source: 'hotline',
+        description,
+        lng: city.points.east1[0],
+        lat: city.points.east1[1],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json().number as string;
+  };
+  /** Delivery is asynchronous (on PostgreSQL it goes through NOTIFY): waits for it, bounded. */
+  const delivered = async (sub: ReturnType<typeof subscribe>, number: string) => {
+    for (let i = 0; i < 200 && !sub.received.some((e) => e.number === number); i++) {
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
   it('401 without a session', async () => {
     const res = await t.req({ method: 'GET', url: '/api/v1/events/stream' });
     expect(res.statusCode).toBe(401);
@@ -58,24 +82,8 @@ describe('GET /api/v1/events/stream', () => {
     const east = subscribe(port, city.tokens.eastclerk!);
     const west = subscribe(port, city.tokens.westclerk!);
     await Promise.all([east.opened, west.opened]);
-    const res = await t.req({
-      method: 'POST',
-      url: '/api/v1/cases',
-      token: city.tokens.clerk!,
-      payload: {
-        source: 'hotline',
-        description: '东湖街道实时推送测试',
-        lng: city.points.east1[0],
-        lat: city.points.east1[1],
-      },
-    });
-    expect(res.statusCode).toBe(201);
-    const number = res.json().number as string;
-    // Delivery is asynchronous (on PostgreSQL it goes through NOTIFY): wait for it, bounded.
-    for (let i = 0; i < 100 && east.received.length === 0; i++) {
-      await new Promise((r) => setImmediate(r));
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    const number = await reportEast('东湖街道实时推送测试');
+    await delivered(east, number);
     expect(east.received).toEqual([expect.objectContaining({ number, action: 'report' })]);
     expect(west.received).toEqual([]);
     east.close();
@@ -83,29 +91,14 @@ describe('GET /api/v1/events/stream', () => {
   });
 
   it("pushes the sweep's overdue mark of a stage other than handling (a notice, no seq) to the case's street", async () => {
-    const res = await t.req({
-      method: 'POST',
-      url: '/api/v1/cases',
-      token: city.tokens.clerk!,
-      payload: {
-        source: 'hotline',
-        description: '核实超时推送',
-        lng: city.points.east1[0],
-        lat: city.points.east1[1],
-      },
-    });
-    expect(res.statusCode).toBe(201);
-    const number = res.json().number as string;
+    const number = await reportEast('核实超时推送');
     const east = subscribe(port, city.tokens.eastclerk!);
     const west = subscribe(port, city.tokens.westclerk!);
     await Promise.all([east.opened, west.opened]);
     // The verify stage of an A area: 30 minutes.
     t.clock.advance(31 * 60_000);
     expect((await t.services.cases.sweepOverdue({ limit: 100 })).marked).toBeGreaterThanOrEqual(1);
-    for (let i = 0; i < 100 && !east.received.some((e) => e.number === number); i++) {
-      await new Promise((r) => setImmediate(r));
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await delivered(east, number);
     expect(east.received).toContainEqual(
       expect.objectContaining({ number, action: 'overdue', seq: null, toState: 'verifying' }),
     );
@@ -124,21 +117,8 @@ describe('GET /api/v1/events/stream', () => {
         const port2 = (node2.app.server.address() as AddressInfo).port;
         const sub = subscribe(port2, city.tokens.eastclerk!);
         await sub.opened;
-        const res = await t.req({
-          method: 'POST',
-          url: '/api/v1/cases',
-          token: city.tokens.clerk!,
-          payload: {
-            source: 'hotline',
-            description: '跨节点推送',
-            lng: city.points.east1[0],
-            lat: city.points.east1[1],
-          },
-        });
-        const number = res.json().number as string;
-        for (let i = 0; i < 200 && sub.received.length === 0; i++) {
-          await new Promise((r) => setTimeout(r, 10));
-        }
+        const number = await reportEast('跨节点推送');
+        await delivered(sub, number);
         expect(sub.received).toEqual([expect.objectContaining({ number, action: 'report' })]);
         sub.close();
       } finally {
