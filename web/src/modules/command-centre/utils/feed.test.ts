@@ -3,7 +3,7 @@ import type { LiveCaseEvent } from '../../cases/hooks/useLiveCaseEvents';
 import { entryOfEvent, FEED_SIZE, mergeFeed } from './feed';
 import { caseLight, gridLights } from './caseLights';
 
-const ev = (seq: number, at: string): LiveCaseEvent => ({
+const ev = (seq: number | null, at: string): LiveCaseEvent => ({
   caseId: 'c1',
   number: '2026112100001',
   seq,
@@ -28,6 +28,16 @@ describe(mergeFeed.name, () => {
     const merged = mergeFeed([a, b], many);
     expect(merged).toHaveLength(FEED_SIZE);
     expect(merged[0]?.id).toBe('c1:62');
+  });
+
+  it('keeps apart the overdue marks of one case, which have no seq (a notice, not an event)', () => {
+    const mark = (at: string) => entryOfEvent({ ...ev(null, at), action: 'overdue' });
+    const first = mark('2026-11-21T01:00:00Z');
+    const second = mark('2026-11-21T05:00:00Z');
+    expect(mergeFeed([first], [second, first]).map((x) => x.id)).toEqual([
+      'c1:overdue@2026-11-21T05:00:00Z',
+      'c1:overdue@2026-11-21T01:00:00Z',
+    ]);
   });
 });
 
