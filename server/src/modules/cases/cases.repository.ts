@@ -85,36 +85,30 @@ export const casesRepository = {
   },
 
   /**
-   * The overdue sweep's marks of a batch in one statement whose text never changes: each case
-   * (if still at `version`) gets its stage's overdue flag, the handling flag when `handle`, the
-   * next version, and, when the mark wrote an event (`hash`), the chain's head, event count and
+   * The handling-stage overdue marks of a batch in one statement whose text never changes:
+   * each case (if still at `version`) gets the stage and handling overdue flags, the next
+   * version, and, when the mark wrote an event (`hash`), the chain's head, event count and
    * `at`. Returns how many cases were updated (fewer means one changed meanwhile).
    */
   async markOverdueRows(
     db: Q,
     kind: DbKind,
-    marks: readonly {
-      id: string;
-      version: number;
-      handle: boolean;
-      hash: string | null;
-      at: number | null;
-    }[],
+    marks: readonly { id: string; version: number; hash: string | null; at: number | null }[],
   ): Promise<number> {
     if (marks.length === 0) {
       return 0;
     }
     const json = JSON.stringify(
-      marks.map((m) => ({ id: m.id, v: m.version, h: m.handle ? 1 : 0, hash: m.hash, at: m.at })),
+      marks.map((m) => ({ id: m.id, v: m.version, hash: m.hash, at: m.at })),
     );
     const source =
       kind === 'postgres'
-        ? sql`jsonb_to_recordset(${json}::jsonb) as m(id text, v integer, h integer, hash text, at bigint)`
-        : sql`(select value ->> 'id' as id, value ->> 'v' as v, value ->> 'h' as h,
+        ? sql`jsonb_to_recordset(${json}::jsonb) as m(id text, v integer, hash text, at bigint)`
+        : sql`(select value ->> 'id' as id, value ->> 'v' as v,
             value ->> 'hash' as hash, value ->> 'at' as at from json_each(${json})) as m`;
     const r = await sql`update case_file set
         stage_overdue = 1,
-        handle_overdue = case when m.h = 1 then 1 else case_file.handle_overdue end,
+        handle_overdue = 1,
         version = case_file.version + 1,
         updated_at = coalesce(m.at, case_file.updated_at),
         event_count = case_file.event_count + case when m.hash is null then 0 else 1 end,

@@ -304,7 +304,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     for (const row of due) {
       if (!noticed.has(row.id)) {
         if (row.stage_overdue === 0 || row.handle_overdue === 0) {
-          marks.push({ id: row.id, version: row.version, handle: true, hash: null, at: null });
+          marks.push({ id: row.id, version: row.version, hash: null, at: null });
         }
         continue;
       }
@@ -320,7 +320,7 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
         { stage_overdue: 1, handle_overdue: 1 },
         at,
       );
-      marks.push({ id: row.id, version: row.version, handle: true, hash: event.hash, at });
+      marks.push({ id: row.id, version: row.version, hash: event.hash, at });
       changes.push({ before: row, event, after: { ...row, ...update } });
     }
     // The rows were read (and on PostgreSQL locked) in this transaction: none can have moved.
@@ -448,7 +448,17 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
     return out;
   }
 
-  function publish(row: CaseRow, e: NewCaseEventRow, unitId: string | null) {
+  /** Pushes a case event (or an overdue mark: `seq` null) to the live consoles. */
+  function publish(
+    row: Pick<
+      CaseRow,
+      'id' | 'number' | 'street_id' | 'district_id' | 'city_id' | 'grid_code' | 'lng' | 'lat'
+    >,
+    e: Pick<NewCaseEventRow, 'action' | 'from_state' | 'to_state' | 'at' | 'actor_role'> & {
+      seq: number | null;
+    },
+    unitId: string | null,
+  ) {
     ports.publish({
       caseId: row.id,
       number: row.number,
@@ -1190,23 +1200,8 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       }
       // The marks read no case row; the live feed's columns are read only when someone listens.
       for (const c of ports.heard() ? await repo.liveColumns(db, r.notices) : []) {
-        ports.publish({
-          caseId: c.id,
-          number: c.number,
-          seq: null,
-          action: 'overdue',
-          fromState: c.state,
-          toState: c.state,
-          at,
-          actorRole: 'system',
-          streetId: c.street_id,
-          districtId: c.district_id,
-          cityId: c.city_id,
-          unitId: c.unit_id,
-          gridCode: c.grid_code,
-          lng: c.lng,
-          lat: c.lat,
-        });
+        const mark = { seq: null, action: 'overdue', at, actor_role: 'system' };
+        publish(c, { ...mark, from_state: c.state, to_state: c.state }, c.unit_id);
       }
       return {
         marked: r.events.length + r.notices.length,
@@ -1216,7 +1211,10 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       };
     },
 
-    /** A unit's notices (overdue, remind, supervise), newest first; a case's are its events. */
+    /**
+     * A unit's notices (overdue, remind, supervise), newest first; a case's are in its timeline
+     * (`events`: remind and supervise are events, overdue marks are merged in).
+     */
     notices: (filter: { unitId: string; limit: number }) => repo.listNotices(db, filter),
   };
 }
