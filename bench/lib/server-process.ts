@@ -161,17 +161,41 @@ export async function startCityloop(o: CityloopOptions): Promise<ServerProcess> 
 }
 
 /** Starts the hello-world baseline server (bench/servers/hello.ts) in a child process. */
-export async function startHello(logFile: string): Promise<ServerProcess> {
+export function startHello(logFile: string): Promise<ServerProcess> {
+  return startBenchServer('bench/servers/hello.ts', logFile, {});
+}
+
+/**
+ * Starts the intake floor (bench/servers/intake-floor.ts: Fastify and the rows of an intake,
+ * none of its logic, written through cityloop's data layer or better-sqlite3 alone) in a
+ * child process, its SQLite file in `dataDir`.
+ */
+export function startIntakeFloor(
+  mode: 'store' | 'raw',
+  dataDir: string,
+  logFile: string,
+): Promise<ServerProcess> {
+  return startBenchServer('bench/servers/intake-floor.ts', logFile, {
+    DATA_DIR: dataDir,
+    FLOOR: mode,
+  });
+}
+
+async function startBenchServer(
+  script: string,
+  logFile: string,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
   const port = await freePort();
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers/hello.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     stdio: ['ignore', log, log],
-    env: { PATH: process.env.PATH ?? '', PORT: String(port) },
+    env: { PATH: process.env.PATH ?? '', TZ: process.env.TZ ?? '', PORT: String(port), ...env },
   });
   closeSync(log);
   const origin = `http://127.0.0.1:${port}`;
   const p = wrap(child, origin);
-  await waitReady(origin, '/hello', p.exited, 30_000);
+  await waitReady(origin, '/hello', p.exited, 60_000);
   return p;
 }

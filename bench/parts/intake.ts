@@ -1,10 +1,15 @@
 import { join } from 'node:path';
 import { IntakeTraffic } from '../lib/city-traffic';
 import { since, workDir, type BenchContext } from '../lib/context';
-import { runLoad, type LoadResult } from '../lib/load';
+import { runLoad, type LoadRequest, type LoadResult } from '../lib/load';
 import { benchSchema } from '../lib/pg';
 import type { Figure } from '../lib/report';
-import { startCityloop, startHello, type ServerProcess } from '../lib/server-process';
+import {
+  startCityloop,
+  startHello,
+  startIntakeFloor,
+  type ServerProcess,
+} from '../lib/server-process';
 
 export const DEMO_PASSWORD = 'bench-password-1';
 /** Target: cases per second on SQLite (2 cores), and the share of the hello-world baseline. */
@@ -31,6 +36,28 @@ export async function login(origin: string, username: string, password: string):
   return ((await res.json()) as { token: string }).token;
 }
 
+/** A warm-up, then the measured run of `request` against `server`, with its CPU per request. */
+async function measureRate(
+  server: ServerProcess,
+  plan: Plan,
+  request: () => LoadRequest,
+): Promise<LoadResult & { cpuMsPerRequest: number | null }> {
+  const base = {
+    origin: server.origin,
+    connections: plan.connections,
+    maxRequests: plan.maxRequests,
+    request,
+  };
+  await runLoad({ ...base, durationMs: plan.warmupMs });
+  const cpu0 = server.cpuMs();
+  const r = await runLoad({ ...base, durationMs: plan.measureMs });
+  const cpu1 = server.cpuMs();
+  const cpuMsPerRequest = cpu0 !== null && cpu1 !== null && r.ok > 0 ? (cpu1 - cpu0) / r.ok : null;
+  return { ...r, cpuMsPerRequest };
+}
+
+const perRequest = (ms: number | null) => (ms === null ? '?' : (ms * 1000).toFixed(0));
+
 async function helloRate(
   ctx: BenchContext,
   dir: string,
@@ -38,31 +65,56 @@ async function helloRate(
 ): Promise<LoadResult & { cpuMsPerRequest: number | null }> {
   const hello = await startHello(join(dir, 'hello.log'));
   try {
-    const req = () => ({ method: 'GET' as const, path: '/hello' });
-    await runLoad({
-      origin: hello.origin,
-      connections: plan.connections,
-      durationMs: plan.warmupMs,
-      maxRequests: plan.maxRequests,
-      request: req,
-    });
-    const cpu0 = hello.cpuMs();
-    const r = await runLoad({
-      origin: hello.origin,
-      connections: plan.connections,
-      durationMs: plan.measureMs,
-      maxRequests: plan.maxRequests,
-      request: req,
-    });
-    const cpu1 = hello.cpuMs();
-    const cpuMsPerRequest =
-      cpu0 !== null && cpu1 !== null && r.ok > 0 ? (cpu1 - cpu0) / r.ok : null;
+    const r = await measureRate(hello, plan, () => ({ method: 'GET', path: '/hello' }));
     ctx.log(
-      `  hello-world baseline: ${Math.round(r.rate)} req/s (p99 ${r.latencyMs.p99.toFixed(1)} ms; server CPU ${cpuMsPerRequest === null ? '?' : (cpuMsPerRequest * 1000).toFixed(0)} µs per request)`,
+      `  hello-world baseline: ${Math.round(r.rate)} req/s (p99 ${r.latencyMs.p99.toFixed(1)} ms; server CPU ${perRequest(r.cpuMsPerRequest)} µs per request)`,
     );
-    return { ...r, cpuMsPerRequest };
+    return r;
   } finally {
     await hello.stop();
+  }
+}
+
+type FloorMode = 'store' | 'raw';
+const FLOORS: Record<FloorMode, string> = {
+  store: "cityloop's data layer (Kysely, group commit)",
+  raw: 'better-sqlite3 alone',
+};
+
+/**
+ * The intake floor (bench/servers/intake-floor.ts) under the same bodies: Fastify and the
+ * counter, case and event rows in the real schema, none of intake's logic. How far the
+ * target is from the framework and the store alone.
+ */
+async function floorRate(
+  ctx: BenchContext,
+  dir: string,
+  plan: Plan,
+  mode: FloorMode,
+): Promise<LoadResult & { cpuMsPerRequest: number | null }> {
+  const floor = await startIntakeFloor(
+    mode,
+    join(dir, `floor-${mode}`),
+    join(dir, `floor-${mode}.log`),
+  );
+  try {
+    const traffic = new IntakeTraffic();
+    let n = 0;
+    const r = await measureRate(floor, plan, () => ({
+      method: 'POST',
+      path: '/api/v1/cases',
+      headers: { 'content-type': 'application/json' },
+      body: traffic.body(n++),
+    }));
+    if (r.failed + r.networkErrors > 0) {
+      throw new Error(`intake floor: ${r.failed} failed; first: ${r.firstFailure}`);
+    }
+    ctx.log(
+      `  intake floor, ${FLOORS[mode]}: ${Math.round(r.rate)} cases/s (p99 ${r.latencyMs.p99.toFixed(1)} ms; server CPU ${perRequest(r.cpuMsPerRequest)} µs per case)`,
+    );
+    return r;
+  } finally {
+    await floor.stop();
   }
 }
 
@@ -167,6 +219,10 @@ export async function intakePart(ctx: BenchContext): Promise<Figure[]> {
     : { connections: 32, warmupMs: 3_000, measureMs: 10_000, maxRequests: 1_000_000 };
   try {
     const hello = await helloRate(ctx, w.dir, plan);
+    const floors = {
+      store: await floorRate(ctx, w.dir, plan, 'store'),
+      raw: await floorRate(ctx, w.dir, plan, 'raw'),
+    };
     const figures: Figure[] = [];
     const stores: ['sqlite' | 'postgres', string | undefined][] = [['sqlite', undefined]];
     let pgSchema: Awaited<ReturnType<typeof benchSchema>> | undefined;
@@ -201,6 +257,13 @@ export async function intakePart(ctx: BenchContext): Promise<Figure[]> {
             elapsedMs: run.elapsedMs,
             // CPU time of the server process per case (the rate a free core would give: 1000 ÷ this).
             serverCpuMsPerCase: cpuMsPerCase,
+            // The same bodies to the intake floors (no logic), same run.
+            floors: Object.fromEntries(
+              Object.entries(floors).map(([mode, f]) => [
+                mode,
+                { rate: f.rate, serverCpuMsPerCase: f.cpuMsPerRequest },
+              ]),
+            ),
             hello: {
               rate: hello.rate,
               latencyMs: hello.latencyMs,
@@ -212,6 +275,27 @@ export async function intakePart(ctx: BenchContext): Promise<Figure[]> {
       }
     } finally {
       await pgSchema?.drop();
+    }
+    for (const [mode, floor] of Object.entries(floors) as [
+      FloorMode,
+      LoadResult & { cpuMsPerRequest: number | null },
+    ][]) {
+      figures.push({
+        part: 'intake',
+        name: `intake floor, ${FLOORS[mode]}: the counter, case and event rows, no logic, sqlite (${plan.connections} clients)`,
+        value: floor.rate,
+        unit: 'cases/s',
+        baseline: { name: 'Fastify hello world', value: hello.rate, unit: 'req/s' },
+        vsBaseline: floor.rate / hello.rate,
+        note: 'a reference, not a target: what Fastify and the store allow with none of intake’s logic',
+        details: {
+          mode,
+          latencyMs: floor.latencyMs,
+          requests: floor.requests,
+          serverCpuMsPerCase: floor.cpuMsPerRequest,
+          plan,
+        },
+      });
     }
     return figures;
   } finally {
