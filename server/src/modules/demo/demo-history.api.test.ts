@@ -1,4 +1,5 @@
 import { TERMINAL_STATES } from '@common/workflow';
+import { workingPeriodsOn } from '../clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from '../../../test/app';
 import { TEST_DIALECT } from '../../../test/store';
@@ -18,13 +19,15 @@ const IN_PROGRESS = 8;
  * manual clock (Saturday 2026-11-21 09:00, Asia/Shanghai): the history covers the eight weeks
  * before that day. No sleeping: the history moves a clock of its own.
  */
-async function cityWithHistory(): Promise<{ t: TestApp; report: DemoHistoryReport }> {
-  const t = await createTestApp();
+async function cityWithHistory(
+  opts: { now?: string; cases?: number; inProgress?: number } = {},
+): Promise<{ t: TestApp; report: DemoHistoryReport }> {
+  const t = await createTestApp({ now: opts.now });
   await seedDemoCity(t.services, { seed: SEED, grids: 300, password: PASSWORD });
   const report = await t.services.seeds.demoHistory({
     seed: SEED,
-    cases: CASES,
-    inProgress: IN_PROGRESS,
+    cases: opts.cases ?? CASES,
+    inProgress: opts.inProgress ?? IN_PROGRESS,
   });
   if (!report) {
     throw new Error('no history was seeded');
@@ -32,7 +35,7 @@ async function cityWithHistory(): Promise<{ t: TestApp; report: DemoHistoryRepor
   return { t, report };
 }
 
-/** Every case of the store: number, state, matter and unit code, by number. */
+/** Every case of the store: number, state, source, matter and unit code, by number. */
 async function casesOf(t: TestApp) {
   return t.store.db
     .selectFrom('case_file')
@@ -40,12 +43,18 @@ async function casesOf(t: TestApp) {
     .select([
       'case_file.number',
       'case_file.state',
+      'case_file.source',
       'case_file.matter_code',
       'case_file.event_count',
       'org_unit.code as unit',
     ])
     .orderBy('case_file.number')
     .execute();
+}
+
+/** The local day (YYYY-MM-DD) of a case number. */
+function dayOf(number: string): string {
+  return `${number.slice(0, 4)}-${number.slice(4, 6)}-${number.slice(6, 8)}`;
 }
 
 describe('demo history', () => {
@@ -102,6 +111,15 @@ describe('demo history', () => {
       .select((eb) => eb.fn.max('at').as('at'))
       .executeTakeFirstOrThrow();
     expect(Number(last.at)).toBeLessThan(Date.parse('2026-11-21T00:00:00+08:00'));
+    // The public and the hotline report on rest days too (weekends, holidays); those cases
+    // were told to their end (inspectors report on working days only).
+    const cal = t.services.clock.calendar();
+    const weekend = rows.filter((r) => workingPeriodsOn(cal, dayOf(r.number)).length === 0);
+    expect(weekend.length).toBeGreaterThan(0);
+    for (const r of weekend) {
+      expect(['public', 'hotline'], r.number).toContain(r.source);
+      expect(TERMINAL_STATES, r.number).toContain(r.state);
+    }
     // The side paths show even in a small history.
     for (const p of ['late', 'rework', 'voided:invalid', 'refused', 'self_handled']) {
       expect(report.paths[p], p).toBeGreaterThan(0);
@@ -182,4 +200,45 @@ describe('demo history', () => {
       await again.t.close();
     }
   }, 180_000);
+});
+
+describe('demo history told on a Monday', () => {
+  let t: TestApp;
+  let report: DemoHistoryReport;
+
+  beforeAll(async () => {
+    ({ t, report } = await cityWithHistory({
+      now: '2026-11-23T09:00:00+08:00',
+      cases: 20,
+      inProgress: 3,
+    }));
+  }, 180_000);
+  afterAll(() => t.close());
+
+  it('leaves the weekend’s reports dispatched, waiting for the units’ working day', async () => {
+    const rows = await casesOf(t);
+    const weekend = rows.filter((r) => ['20261121', '20261122'].includes(r.number.slice(0, 8)));
+    // Both days have reports, counted with the work in progress.
+    expect(new Set(weekend.map((r) => r.number.slice(0, 8)))).toEqual(
+      new Set(['20261121', '20261122']),
+    );
+    expect(report.inProgress).toBe(3 + weekend.length);
+    expect(rows).toHaveLength(20 + report.inProgress);
+    for (const r of weekend) {
+      expect(['public', 'hotline'], r.number).toContain(r.source);
+      expect(r.state, r.number).toBe('dispatched');
+      expect(r.unit, r.number).not.toBeNull();
+    }
+    // The supervision centre's stages ran in their clock-minute limits, and the units'
+    // acknowledgement counts working hours from Monday: none of them is overdue yet.
+    const res = await t.req({
+      method: 'GET',
+      url: '/api/v1/cases?overdue=true&pageSize=100',
+      token: await login(t, 'bureau', PASSWORD),
+    });
+    expect(res.statusCode).toBe(200);
+    const overdue = res.json<{ items: { number: string }[] }>();
+    expect(overdue.items.filter((c) => weekend.some((r) => r.number === c.number))).toEqual([]);
+    expect(await t.services.evaluation.checkRollups(report.from, report.to)).toEqual([]);
+  });
 });

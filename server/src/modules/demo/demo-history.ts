@@ -35,11 +35,13 @@ import { hash01, intBetween, mulberry32, pickWeighted } from './prng';
  * that moves forward as each case unfolds; cases are told one after the other in the order
  * they were reported, so while one is told it is the only open case and a sweep at its
  * deadline marks it alone. Every case of the history ends finished (closed, voided or
- * refused). On top of them come the work in progress: a few cases reported in the last two
- * working days that stop on the way (an inspector to verify, a case to dispatch, a unit to
- * acknowledge or handle, a fix to check, a hung case), so the work queues, the map and the
- * command centre of a fresh demo city show a day's work; those whose deadline passes before
- * the server starts are marked overdue by its sweep. Deterministic: the same seed, city and
+ * refused). The public and the hotline report on rest days (weekends, holidays) too, a third
+ * as much as on a working day. On top of them come the work in progress: a few cases reported
+ * in the last two working days that stop on the way (an inspector to verify, a case to
+ * dispatch, a unit to acknowledge or handle, a fix to check, a hung case), so the work
+ * queues, the map and the command centre of a fresh demo city show a day's work, and the
+ * reports of the rest days since the last working day, dispatched and waiting for the units;
+ * those whose deadline passes before the server starts are marked overdue by its sweep. Deterministic: the same seed, city and
  * day give the same cases, numbers and states (choices come from the seed, never from ids or
  * the clock of the machine).
  */
@@ -48,7 +50,10 @@ export interface DemoHistoryOptions {
   seed: number;
   /** Number of finished cases to tell. */
   cases: number;
-  /** Cases left in progress on top of them (default: 4 % of `cases`, 3 to 40). */
+  /**
+   * Cases left in progress on top of them (default: 4 % of `cases`, 3 to 40); the reports of
+   * the rest days since the last working day come on top of these.
+   */
   inProgress?: number;
   /** "Now": the history ends before the start of this local day. Default: the context's clock. */
   now?: number;
@@ -57,7 +62,7 @@ export interface DemoHistoryOptions {
 export interface DemoHistoryReport {
   /** Finished cases. */
   cases: number;
-  /** Cases left in progress (their states are in `states` too). */
+  /** Cases left in progress, the rest days' reports included (their states are in `states` too). */
   inProgress: number;
   /** First and last local day with an event. */
   from: string;
@@ -85,6 +90,8 @@ export interface DemoHistoryDeps {
 const MINUTE = 60_000;
 /** Calendar days of history before today. */
 const WINDOW_DAYS = 56;
+/** Reports on a rest day (weekend, holiday), as a share of a working day's. */
+const REST_DAY_SHARE = 0.35;
 
 /** Matters of the demo history: code, weight, what people report and what the unit did. */
 interface MatterSpec {
@@ -483,6 +490,10 @@ interface Story {
 interface HistoryWindow {
   /** Working days of the window, oldest first. */
   days: string[];
+  /** Rest days (weekends, holidays) of the window before its last working day, oldest first. */
+  restDays: string[];
+  /** Rest days after the last working day, up to yesterday: their reports wait for it. */
+  restTail: string[];
   /** The end of the last working period before today: nothing happens after it. */
   lastWork: number;
   /** The start of today (local): a hard limit. */
@@ -494,11 +505,10 @@ function historyWindow(cal: WorkingCalendar, now: number): HistoryWindow {
   const today = toLocalTime(tz, now).date;
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const days: string[] = [];
+  const rest: string[] = [];
   for (let k = WINDOW_DAYS; k >= 1; k--) {
     const date = new Date(Date.UTC(y, m - 1, d - k)).toISOString().slice(0, 10);
-    if (workingPeriodsOn(cal, date).length > 0) {
-      days.push(date);
-    }
+    (workingPeriodsOn(cal, date).length > 0 ? days : rest).push(date);
   }
   if (days.length < 5) {
     throw new Error('demo history: fewer than 5 working days in the last eight weeks');
@@ -507,6 +517,8 @@ function historyWindow(cal: WorkingCalendar, now: number): HistoryWindow {
   const periods = workingPeriodsOn(cal, last);
   return {
     days,
+    restDays: rest.filter((date) => date < last),
+    restTail: rest.filter((date) => date > last),
     lastWork: fromLocalTime(tz, last, periods[periods.length - 1]!.end),
     end: fromLocalTime(tz, today, 0),
   };
@@ -561,6 +573,18 @@ function planStories(
   const matterWeights = cumulative(MATTERS.map((m) => m.weight));
   const matterByCode = new Map(MATTERS.map((m) => [m.code, m]));
 
+  /**
+   * Rest days: the public and the 12345 hotline report on weekends and holidays too (a rest
+   * day about a third of a working day), between 08:00 and 21:00; the inspectors report on
+   * working days only. The supervision centre verifies, registers and dispatches them on the
+   * day; the units' work waits for the next working day (working-time limits).
+   */
+  const restDayWeights = cumulative(win.restDays.map(() => REST_DAY_SHARE));
+  const restShare = restDayWeights.at(-1) ?? 0;
+  const workShare = dayWeights.at(-1)!;
+  const timeOnRestDay = (date: string): number =>
+    fromLocalTime(tz, date, intBetween(rand, 8 * 60, 21 * 60 - 1));
+  const restSource = (): CaseSource => (rand() < 0.6 ? 'public' : 'hotline');
   /** A report time on working day `i`: mornings busier; the last day only early. */
   const timeOn = (i: number): number => {
     const date = win.days[i]!;
@@ -626,7 +650,12 @@ function planStories(
     }
   }
   while (stories.length < n) {
-    stories.push(story({ at: timeOn(pickWeighted(rand, dayWeights)) }));
+    if (rand() * (workShare + restShare) < restShare) {
+      const date = win.restDays[pickWeighted(rand, restDayWeights)]!;
+      stories.push(story({ at: timeOnRestDay(date), source: restSource() }));
+    } else {
+      stories.push(story({ at: timeOn(pickWeighted(rand, dayWeights)) }));
+    }
   }
 
   // Side stories by quota (a small history shows each too).
@@ -713,6 +742,25 @@ function planStories(
         ...(forDemoUnit ? { matter: matterByCode.get(pick(rand, DEMO_UNIT_MATTERS))! } : {}),
       }),
     );
+  }
+  // The rest days since the last working day: the supervision centre works every day (its
+  // limits are clock minutes), so their reports are verified, registered and dispatched; the
+  // units acknowledge them on the working day (their limits are working hours). Sanitation
+  // matters (normal urgency: an urgent one must be acknowledged within minutes, any day), so
+  // the demo unit's accounts find the weekend's work in their inbox.
+  const perWorkingDay = n / win.days.length;
+  for (const date of win.restTail) {
+    const count = Math.max(1, Math.round(perWorkingDay * REST_DAY_SHARE * (0.7 + 0.6 * rand())));
+    for (let k = 0; k < count; k++) {
+      stories.push(
+        story({
+          at: timeOnRestDay(date),
+          source: restSource(),
+          matter: matterByCode.get(pick(rand, DEMO_UNIT_MATTERS))!,
+          stopAt: 'dispatched',
+        }),
+      );
+    }
   }
   return stories.sort((a, b) => a.at - b.at || a.index - b.index);
 }
@@ -829,7 +877,9 @@ function createTeller(
       if (d === null) {
         return after(5, 40);
       }
-      const cap = Math.min(d, win.lastWork);
+      // After the last working day (the reports of the rest days since), only the supervision
+      // centre's stages run, in clock time: before their deadline and before today.
+      const cap = Math.min(d, now() < win.lastWork ? win.lastWork : win.end - 15 * MINUTE);
       if (late) {
         const t = addWorkingMs(cal, d, intBetween(rand, lateLo, lateHi) * MINUTE);
         if (t < win.lastWork) {
@@ -1332,8 +1382,15 @@ export async function seedDemoHistory(
     clock.set(fromLocalTime(cal.timeZone, win.days[0]!, 0));
     const rand = mulberry32(opts.seed ^ 0x776f726c);
     const world = await loadWorld(h, accounts, rand);
-    const inProgress = opts.inProgress ?? defaultInProgress(opts.cases);
-    const stories = planStories(h, world, win, opts.cases, inProgress, opts.seed);
+    const stories = planStories(
+      h,
+      world,
+      win,
+      opts.cases,
+      opts.inProgress ?? defaultInProgress(opts.cases),
+      opts.seed,
+    );
+    const inProgress = stories.filter((s) => s.stopAt).length;
     const photos = await photoPool(opts.seed);
     const teller = createTeller(h, world, clock, win, photos);
     let last = 0;
