@@ -125,8 +125,10 @@ async function main(): Promise<void> {
   const file = writeResults(join(ROOT, 'bench', 'results'), result);
   console.log(`\nwrote ${file}`);
   if (values.doc) {
-    // The table keeps the latest figures of parts this run left out (bench/results/doc.json).
-    const stateFile = join(ROOT, 'bench', 'results', 'doc.json');
+    // The table keeps the latest figures of parts this run left out (bench/doc-state.json,
+    // kept in git with the table it was drawn from: a run of some parts on a fresh clone keeps
+    // the other parts' rows).
+    const stateFile = join(ROOT, 'bench', 'doc-state.json');
     const state = existsSync(stateFile)
       ? (JSON.parse(readFileSync(stateFile, 'utf8')) as DocState)
       : { parts: {} };

@@ -151,7 +151,7 @@ export const DOC_END = '<!-- bench:end -->';
 
 /**
  * Replaces the generated block of docs/PERFORMANCE.md: the parts of this run, and for the
- * parts it did not run, their latest figures from `state` (bench/results/doc.json). Returns
+ * parts it did not run, their latest figures from `state` (bench/doc-state.json). Returns
  * the new state.
  */
 export function updateDoc(path: string, result: RunResult, state: DocState): DocState {
