@@ -13,6 +13,27 @@ export interface CaseLimit {
   unit: TimeUnit;
 }
 
+/**
+ * One pass of a case through a stage (rework enters handling again: a new pass), with the
+ * time it used in its limit's own measure: working time for working hours and days (the
+ * calendar's working periods; in handling, the time it was hung left out), clock time for
+ * minutes and hours.
+ */
+export interface CaseStagePass {
+  stage: ClockStage;
+  startedAt: string;
+  /** null while the case is still in the stage. */
+  endedAt: string | null;
+  /** The stage's limit (the current one's as set; a past one's as configured now). */
+  limit: CaseLimit | null;
+  /** Minutes used so far, in the limit's measure (clock minutes when there is no limit). */
+  usedMinutes: number;
+  measure: 'working' | 'clock';
+  overdue: boolean;
+  /** The deadline the pass missed, when it went overdue. */
+  overdueDeadline: string | null;
+}
+
 export interface CaseView {
   id: string;
   number: string;

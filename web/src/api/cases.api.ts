@@ -1,5 +1,13 @@
 import { request, requestJson, type QueryValue } from './http';
-import type { ActionBody, CaseEvent, CaseListQuery, CaseView, NewCaseBody, Page } from './types';
+import type {
+  ActionBody,
+  CaseEvent,
+  CaseListQuery,
+  CaseStagePass,
+  CaseView,
+  NewCaseBody,
+  Page,
+} from './types';
 
 /** The list query as the server reads it (booleans as 'true' / 'false'). */
 export function caseQueryParams(q: CaseListQuery): Record<string, QueryValue> {
@@ -16,10 +24,12 @@ export const casesApi = {
     requestJson<Page<CaseView>>('/api/v1/cases', { query: caseQueryParams(q), signal }),
   get: (id: string, signal?: AbortSignal) =>
     requestJson<CaseView>(`/api/v1/cases/${encodeURIComponent(id)}`, { signal }),
-  events: (id: string, signal?: AbortSignal) =>
-    requestJson<{ items: CaseEvent[] }>(`/api/v1/cases/${encodeURIComponent(id)}/events`, {
-      signal,
-    }).then((r) => r.items),
+  /** The timeline of a case and the stages it went through, each with the time it used. */
+  history: (id: string, signal?: AbortSignal) =>
+    requestJson<{ items: CaseEvent[]; stages: CaseStagePass[] }>(
+      `/api/v1/cases/${encodeURIComponent(id)}/events`,
+      { signal },
+    ),
   /** Files a new case; the idempotency key makes a retried submit return the same case. */
   create: (body: NewCaseBody, idempotencyKey: string) =>
     requestJson<CaseView>('/api/v1/cases', {

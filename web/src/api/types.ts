@@ -30,7 +30,7 @@ export interface Limit {
 
 export type { ClockStage } from '@common/workflow';
 import type { ClockStage } from '@common/workflow';
-export type { CaseDuplicate, CaseView } from '@common/case-view';
+export type { CaseDuplicate, CaseStagePass, CaseView } from '@common/case-view';
 
 export interface CaseEvent {
   id: string;

@@ -90,7 +90,7 @@ export function CasePage() {
               <CaseSummary kase={kase} />
             </Card>
             <Card size="small" title={t('section.deadlines')}>
-              <CaseDeadlines kase={kase} events={c.events} />
+              <CaseDeadlines kase={kase} stages={c.stages} />
             </Card>
             <Card size="small" title={t('section.photos')}>
               <CasePhotos events={c.events} />

@@ -181,9 +181,28 @@ describe('cases API: the closed loop', () => {
     // Closed is final but for reopen (an unsatisfied callback sends it back to the unit).
     expect(s.availableActions).toEqual(['reopen']);
 
-    const events = (
+    const history = (
       await t.req({ method: 'GET', url: `/api/v1/cases/${id}/events`, token: tk.leader! })
-    ).json().items;
+    ).json();
+    // Each stage's time as its limit counts: the rework's handling (11:10–13:45) used 65
+    // working minutes, the lunch break left out; the supervision stages count clock minutes.
+    expect(
+      history.stages.map((p: { stage: string; usedMinutes: number; measure: string }) => [
+        p.stage,
+        p.usedMinutes,
+        p.measure,
+      ]),
+    ).toEqual([
+      ['verify', 10, 'clock'],
+      ['register', 5, 'clock'],
+      ['dispatch', 5, 'clock'],
+      ['acknowledge', 10, 'working'],
+      ['handle', 90, 'working'],
+      ['check', 10, 'clock'],
+      ['handle', 65, 'working'],
+      ['check', 15, 'clock'],
+    ]);
+    const events = history.items;
     expect(events.map((e: { action: string }) => e.action)).toEqual([
       'report',
       'verify',

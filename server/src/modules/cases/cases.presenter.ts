@@ -1,14 +1,21 @@
 import type { CaseAction, CaseSource, CaseState, ClockStage, DisposalMode } from '@common/workflow';
+import { stageOf } from '@common/workflow';
 import type { Actor } from '../auth/actor';
-import { trafficLight, type WorkingCalendar } from '../clock';
+import {
+  activeElapsed,
+  isClockUnit,
+  trafficLight,
+  type PauseInterval,
+  type WorkingCalendar,
+} from '../clock';
 import { resumedDeadline, type Limit } from './case-clock';
 import type { CaseEventRow, CaseRow } from './cases.table';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-import type { CaseView } from '@common/case-view';
+import type { CaseStagePass, CaseView } from '@common/case-view';
 
-export type { CaseView };
+export type { CaseStagePass, CaseView };
 
 /** Masks the middle of a phone number: 138****5678. */
 export function maskPhone(phone: string | null): string | null {
@@ -239,4 +246,77 @@ export function withOverdueMarks(
     });
   }
   return out.concat(events.slice(i));
+}
+
+/** Actions that send a case back into the stage it is in: a new pass of that stage. */
+const RESTARTS = new Set(['check_fail', 'redo', 'reopen']);
+
+/**
+ * The stages a case went through, from its timeline (overdue marks included): a pass starts
+ * when an event enters a stage and ends when one leaves it, and the time it used is measured
+ * as its limit counts (`activeElapsed`: working time for working units, hung time left out of
+ * handling), up to `now` for the pass still open.
+ */
+export function stagePasses(
+  events: readonly EventView[],
+  o: {
+    calendar: WorkingCalendar;
+    now: number;
+    /** The limit of a pass of `stage`; `current` for the stage the case is in now. */
+    limitOf: (stage: ClockStage, current: boolean) => Limit | null;
+    /** The case's hang intervals (they stop the handling clock). */
+    pauses: readonly PauseInterval[];
+  },
+): CaseStagePass[] {
+  const passes: {
+    stage: ClockStage;
+    from: number;
+    to: number | null;
+    deadline: string | null;
+    overdue: boolean;
+  }[] = [];
+  let open: (typeof passes)[number] | null = null;
+  for (const e of events) {
+    const at = Date.parse(e.at);
+    if (e.action === 'overdue') {
+      if (open && (e.payload.stage === undefined || e.payload.stage === open.stage)) {
+        open.overdue = true;
+        open.deadline = typeof e.payload.deadline === 'string' ? e.payload.deadline : null;
+      }
+      continue;
+    }
+    const next = stageOf(e.toState as CaseState);
+    const prev = e.fromState ? stageOf(e.fromState as CaseState) : null;
+    const restarted = next !== null && next === prev && RESTARTS.has(e.action);
+    if (open && (next !== open.stage || restarted)) {
+      open.to = at;
+      open = null;
+    }
+    if (next && !open) {
+      open = { stage: next, from: at, to: null, deadline: null, overdue: false };
+      passes.push(open);
+    }
+  }
+  return passes.map((p) => {
+    const limit = o.limitOf(p.stage, p === open);
+    const unit = limit?.unit ?? 'minute';
+    const used = activeElapsed(
+      o.calendar,
+      p.from,
+      p.to ?? o.now,
+      unit,
+      p.stage === 'handle' ? o.pauses : [],
+      o.now,
+    );
+    return {
+      stage: p.stage,
+      startedAt: new Date(p.from).toISOString(),
+      endedAt: iso(p.to),
+      limit: limit ? { amount: limit.amount, unit: limit.unit } : null,
+      usedMinutes: Math.round(used / 60_000),
+      measure: isClockUnit(unit) ? 'clock' : 'working',
+      overdue: p.overdue,
+      overdueDeadline: p.deadline,
+    };
+  });
 }

@@ -51,8 +51,13 @@ export function registerCasesRoutes(app: FastifyInstance, s: Services): void {
 
   r.get('/api/v1/cases/:id/events', {
     config: { auth: 'session' },
-    schema: { tags, summary: 'The event history of a case', params: caseIdParams },
-    handler: async (req) => ({ items: await s.cases.events(requireActor(req), req.params.id) }),
+    schema: {
+      tags,
+      summary:
+        'The event history of a case, and the stages it went through with the time each used',
+      params: caseIdParams,
+    },
+    handler: (req) => s.cases.history(requireActor(req), req.params.id),
   });
 
   r.post('/api/v1/cases/:id/actions', {

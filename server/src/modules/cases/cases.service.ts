@@ -9,7 +9,7 @@ import { appError } from '../../lib/app-error';
 import { DomainError } from '../../lib/errors';
 import { uuidv7 } from '../../lib/ids';
 import type { Actor } from '../auth/actor';
-import { toLocalTime } from '../clock';
+import { toLocalTime, type PauseInterval } from '../clock';
 import { decide, findTransition, initialState, type TransitionPayload } from '../workflow';
 import { stepClock, type CaseClock, type Limit } from './case-clock';
 import type { CaseEventChange } from './case-event-hooks';
@@ -33,6 +33,7 @@ import {
   markDeadlines,
   presentCase,
   presentEvent,
+  stagePasses,
   withOverdueMarks,
   type CaseView,
 } from './cases.presenter';
@@ -1117,12 +1118,30 @@ export function createCasesService(ctx: AppContext, ports: CasePorts) {
       return v;
     },
 
-    /** @throws CASE_NOT_FOUND */
-    async events(actor: Actor, id: string) {
+    /**
+     * The timeline of a case (its events with the overdue marks merged in) and the stages it
+     * went through, each with the time it used as its limit counts.
+     * @throws CASE_NOT_FOUND
+     */
+    async history(actor: Actor, id: string) {
       const row = await findVisible(actor, id);
       const events = (await repo.listEvents(db, id)).map(presentEvent);
       const deadlines = markDeadlines(events, row.stage_deadline_at);
-      return withOverdueMarks(events, await repo.overdueMarks(db, id, deadlines));
+      const items = withOverdueMarks(events, await repo.overdueMarks(db, id, deadlines));
+      const parse = (json: string | null) => (json ? (JSON.parse(json) as Limit) : null);
+      const urgency = row.urgency === 'urgent' ? 'urgent' : 'normal';
+      const stages = stagePasses(items, {
+        calendar: ports.calendar(),
+        now: now(),
+        pauses: JSON.parse(row.pauses) as PauseInterval[],
+        limitOf: (stage, current) =>
+          current
+            ? parse(row.stage_limit)
+            : stage === 'handle'
+              ? parse(row.handle_limit)
+              : ports.stageLimit(stage, urgency, row.area_class as AreaClass),
+      });
+      return { items, stages };
     },
 
     /** A page of cases within the caller's jurisdiction. */

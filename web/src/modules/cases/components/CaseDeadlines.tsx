@@ -1,45 +1,38 @@
 import { Descriptions, Table, Tag } from 'antd';
-import type { CaseEvent, CaseView } from '../../../api/types';
+import type { CaseStagePass, CaseView } from '../../../api/types';
 import { coreMessages } from '../../core/core.messages';
-import { formatDuration, formatTime, minutesBetween } from '../../core/utils/time';
+import { formatDuration, formatTime } from '../../core/utils/time';
 import { useLabels } from '../../i18n/hooks/useLabels';
 import { useT } from '../../i18n/hooks/useT';
-import { useStageLimits } from '../../reference/hooks/useStageLimits';
 import { casesMessages } from '../cases.messages';
-import { stageHistory, type StagePass } from '../utils/stageHistory';
 import { TrafficLight } from './TrafficLight';
 
 export interface CaseDeadlinesProps {
   kase: CaseView;
-  events: readonly CaseEvent[];
+  /** From the case's history (GET /cases/{id}/events): the server measures each pass. */
+  stages: readonly CaseStagePass[];
 }
 
 /**
- * Every stage the case went through: when it started and ended, how long it took, its time
- * limit and whether it was kept; then the handling clock (deadline, paused, overdue).
+ * Every stage the case went through: when it started and ended, the time it used as its
+ * limit counts (working time for working hours and days), its time limit and whether it was
+ * kept; then the handling clock (deadline, paused, overdue).
  */
-export function CaseDeadlines({ kase, events }: CaseDeadlinesProps) {
+export function CaseDeadlines({ kase, stages }: CaseDeadlinesProps) {
   const t = useT(casesMessages);
   const tc = useT(coreMessages);
   const labels = useLabels();
-  const stageLimit = useStageLimits();
-  const passes = stageHistory(events);
-  const current = passes.at(-1);
-  const isCurrent = (p: StagePass) => p === current && p.endedAt === null && kase.stage !== null;
+  const current = stages.at(-1);
+  const isCurrent = (p: CaseStagePass) =>
+    p === current && p.endedAt === null && kase.stage !== null;
   const units = { d: tc('duration.d'), h: tc('duration.h'), m: tc('duration.m') };
-  const limitOf = (p: StagePass) =>
-    isCurrent(p)
-      ? kase.stage?.limit
-      : p.stage === 'handle'
-        ? kase.handling?.limit
-        : stageLimit(p.stage, kase.urgency, kase.location.areaClass);
   return (
     <div data-testid="case-deadlines">
-      <Table<StagePass>
+      <Table<CaseStagePass>
         size="small"
         pagination={false}
         rowKey={(p) => `${p.stage}-${p.startedAt}`}
-        dataSource={passes}
+        dataSource={stages}
         scroll={{ x: 640 }}
         columns={[
           {
@@ -63,18 +56,17 @@ export function CaseDeadlines({ kase, events }: CaseDeadlinesProps) {
           {
             title: t('deadlines.took'),
             key: 'took',
-            width: 100,
+            width: 110,
             render: (_: unknown, p) =>
-              formatDuration(
-                minutesBetween(p.startedAt, p.endedAt ?? new Date().toISOString()),
-                units,
-              ),
+              p.measure === 'working'
+                ? t('deadlines.tookWorking', { d: formatDuration(p.usedMinutes, units) })
+                : formatDuration(p.usedMinutes, units),
           },
           {
             title: t('deadlines.limit'),
             key: 'limit',
             width: 110,
-            render: (_: unknown, p) => labels.limit(limitOf(p)),
+            render: (_: unknown, p) => labels.limit(p.limit),
           },
           {
             title: t('deadlines.status'),

@@ -1,12 +1,14 @@
 import { useCallback } from 'react';
 import { casesApi } from '../../../api/cases.api';
-import type { CaseEvent, CaseView } from '../../../api/types';
+import type { CaseEvent, CaseStagePass, CaseView } from '../../../api/types';
 import { useResource } from '../../core/hooks/useResource';
 import { useLiveCaseEvents } from './useLiveCaseEvents';
 
 export interface CaseData {
   kase: CaseView | undefined;
   events: CaseEvent[];
+  /** The stages it went through, with the time each used as its limit counts. */
+  stages: CaseStagePass[];
   loading: boolean;
   error: Error | null;
   reload: () => void;
@@ -24,11 +26,11 @@ export function useCase(id: string | undefined): CaseData {
       if (!id) {
         return undefined;
       }
-      const [kase, events] = await Promise.all([
+      const [kase, history] = await Promise.all([
         casesApi.get(id, signal),
-        casesApi.events(id, signal),
+        casesApi.history(id, signal),
       ]);
-      return { kase, events };
+      return { kase, events: history.items, stages: history.stages };
     },
     [id],
   );
@@ -45,6 +47,7 @@ export function useCase(id: string | undefined): CaseData {
       setData({
         kase: { ...updated, duplicates: updated.duplicates ?? data?.kase.duplicates },
         events: data?.events ?? [],
+        stages: data?.stages ?? [],
       });
       reload();
     },
@@ -53,6 +56,7 @@ export function useCase(id: string | undefined): CaseData {
   return {
     kase: data?.kase,
     events: data?.events ?? [],
+    stages: data?.stages ?? [],
     loading: r.loading,
     error: r.error,
     reload,

@@ -86,11 +86,6 @@ export function minutesUntil(iso: string, nowMs: number = Date.now()): number {
   return Math.round((Date.parse(iso) - nowMs) / 60_000);
 }
 
-/** Whole minutes between two instants. */
-export function minutesBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 60_000);
-}
-
 /** A duration in minutes as days / hours / minutes, in the language's units. */
 export function formatDuration(
   minutes: number,

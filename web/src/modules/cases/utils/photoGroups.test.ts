@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../../api/types';
 import { photoGroups } from './photoGroups';
-import { stageHistory } from './stageHistory';
 
 let seq = 0;
 const ev = (
@@ -23,8 +22,8 @@ const ev = (
   ...extra,
 });
 
-describe(stageHistory.name, () => {
-  it('follows the loop, marks overdue passes and restarts handling on rework', () => {
+describe(photoGroups.name, () => {
+  it('groups the photos of the report, the feedback and the check', () => {
     seq = 0;
     const events = [
       ev('report', null, 'verifying', { attachmentIds: ['p1'] }),
@@ -36,18 +35,6 @@ describe(stageHistory.name, () => {
       ev('feedback', 'handling', 'checking', { attachmentIds: ['p2'] }),
       ev('check_fail', 'checking', 'handling', { attachmentIds: ['p3'] }),
     ];
-    const h = stageHistory(events);
-    expect(h.map((p) => p.stage)).toEqual([
-      'verify',
-      'register',
-      'dispatch',
-      'acknowledge',
-      'handle',
-      'check',
-      'handle',
-    ]);
-    expect(h[4]).toMatchObject({ overdue: true, overdueDeadline: 'D' });
-    expect(h.at(-1)?.endedAt).toBeNull();
     expect(photoGroups(events)).toEqual({ before: ['p1'], after: ['p2'], check: ['p3'] });
   });
 });
