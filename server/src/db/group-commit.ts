@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runSql } from './run-sql';
 import type { Database } from './database';
 
 /**
@@ -58,20 +59,20 @@ export function createGroupCommit<D = never>(
         for (let n = 0; n < maxBatch && queue.length > 0; n++) {
           current = queue.shift()!;
           taken++;
-          await sql`savepoint group_commit`.execute(trx);
+          await runSql(trx, 'savepoint group_commit', []);
           let value: unknown;
           const mine: D[] = [];
           try {
             value = await current.work(trx, (item) => mine.push(item));
           } catch (err) {
             // If the store has given up the whole transaction, this throws and the batch fails.
-            await sql`rollback to savepoint group_commit`.execute(trx);
-            await sql`release savepoint group_commit`.execute(trx);
+            await runSql(trx, 'rollback to savepoint group_commit', []);
+            await runSql(trx, 'release savepoint group_commit', []);
             failed.push({ job: current, err });
             current = undefined;
             continue;
           }
-          await sql`release savepoint group_commit`.execute(trx);
+          await runSql(trx, 'release savepoint group_commit', []);
           deferred.push(...mine);
           done.push({ job: current, value });
           current = undefined;

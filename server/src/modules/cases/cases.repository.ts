@@ -58,15 +58,14 @@ export const casesRepository = {
       .executeTakeFirst();
   },
 
-  /** The next number of a local day, atomically (insert-or-increment). */
+  /** The next number of a local day, atomically (insert-or-increment; SQL text, a hot path). */
   async nextSequence(db: Q, day: string): Promise<number> {
-    const r = await db
-      .insertInto('case_counter')
-      .values({ day, last: 1 })
-      .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`case_counter.last + 1` }))
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    return Number(r.last);
+    const [r] = await runSql<{ last: number | string }>(
+      db,
+      'insert into case_counter (day, last) values (?, 1) on conflict (day) do update set last = case_counter.last + 1 returning last',
+      [day],
+    );
+    return Number(r!.last);
   },
 
   async insertCase(db: Q, row: NewCaseRow): Promise<void> {
