@@ -41,9 +41,9 @@ import { hash01, intBetween, mulberry32, pickWeighted } from './prng';
  * dispatch, a unit to acknowledge or handle, a fix to check, a hung case), so the work
  * queues, the map and the command centre of a fresh demo city show a day's work, and the
  * reports of the rest days since the last working day, dispatched and waiting for the units;
- * those whose deadline passes before the server starts are marked overdue by its sweep. Deterministic: the same seed, city and
- * day give the same cases, numbers and states (choices come from the seed, never from ids or
- * the clock of the machine).
+ * those whose deadline passes before the server starts are marked overdue by its sweep.
+ * Deterministic: the same seed, city and day give the same cases, numbers and states (choices
+ * come from the seed, never from ids or the clock of the machine).
  */
 
 export interface DemoHistoryOptions {
@@ -62,7 +62,7 @@ export interface DemoHistoryOptions {
 export interface DemoHistoryReport {
   /** Finished cases. */
   cases: number;
-  /** Cases left in progress, the rest days' reports included (their states are in `states` too). */
+  /** Cases left in progress, the rest days' reports included (their states are in `states`). */
   inProgress: number;
   /** First and last local day with an event. */
   from: string;
@@ -492,7 +492,7 @@ interface HistoryWindow {
   days: string[];
   /** Rest days (weekends, holidays) of the window before its last working day, oldest first. */
   restDays: string[];
-  /** Rest days after the last working day, up to yesterday: their reports wait for it. */
+  /** Rest days after the last working day, up to yesterday: their reports are left dispatched. */
   restTail: string[];
   /** The end of the last working period before today: nothing happens after it. */
   lastWork: number;
