@@ -36,12 +36,15 @@ export async function login(origin: string, username: string, password: string):
   return ((await res.json()) as { token: string }).token;
 }
 
+/** A measured run, with the server's CPU time per request. */
+type Measured = LoadResult & { cpuMsPerRequest: number | null };
+
 /** A warm-up, then the measured run of `request` against `server`, with its CPU per request. */
 async function measureRate(
   server: ServerProcess,
   plan: Plan,
   request: () => LoadRequest,
-): Promise<LoadResult & { cpuMsPerRequest: number | null }> {
+): Promise<Measured> {
   const base = {
     origin: server.origin,
     connections: plan.connections,
@@ -58,11 +61,7 @@ async function measureRate(
 
 const perRequest = (ms: number | null) => (ms === null ? '?' : (ms * 1000).toFixed(0));
 
-async function helloRate(
-  ctx: BenchContext,
-  dir: string,
-  plan: Plan,
-): Promise<LoadResult & { cpuMsPerRequest: number | null }> {
+async function helloRate(ctx: BenchContext, dir: string, plan: Plan): Promise<Measured> {
   const hello = await startHello(join(dir, 'hello.log'));
   try {
     const r = await measureRate(hello, plan, () => ({ method: 'GET', path: '/hello' }));
@@ -91,7 +90,7 @@ async function floorRate(
   dir: string,
   plan: Plan,
   mode: FloorMode,
-): Promise<LoadResult & { cpuMsPerRequest: number | null }> {
+): Promise<Measured> {
   const floor = await startIntakeFloor(
     mode,
     join(dir, `floor-${mode}`),
@@ -276,10 +275,7 @@ export async function intakePart(ctx: BenchContext): Promise<Figure[]> {
     } finally {
       await pgSchema?.drop();
     }
-    for (const [mode, floor] of Object.entries(floors) as [
-      FloorMode,
-      LoadResult & { cpuMsPerRequest: number | null },
-    ][]) {
+    for (const [mode, floor] of Object.entries(floors) as [FloorMode, Measured][]) {
       figures.push({
         part: 'intake',
         name: `intake floor, ${FLOORS[mode]}: the counter, case and event rows, no logic, sqlite (${plan.connections} clients)`,
